@@ -1,0 +1,181 @@
+package dev.uvi.server;
+
+import dev.uvi.asgi.Headers;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link UviServer} is configured with: immutable, built with {@link #builder()}, and
+ * defaulting to uvicorn's values. Setters check their argument at once and say what they expected
+ * ({@code "port: 70000 (expected: 0-65535)"}); the config does nothing else: no sockets, no files.
+ *
+ * @param host the address to bind; default {@code 127.0.0.1}
+ * @param port the port to bind, 0 for any free one; default {@code 8000}
+ * @param rootPath the prefix a proxy in front strips, prepended to every scope's {@code path}; default empty
+ * @param serverHeader whether responses carry {@code server: uvi}; default true
+ * @param dateHeader whether responses carry {@code date}; default true
+ * @param headers extra headers on every response, after {@code date} and {@code server}; default none
+ * @param timeoutKeepAlive how long an idle keep-alive connection is kept open; default 5 s
+ * @param accessLog whether each request is logged on {@code uvi.access}; default true
+ * @param workers the number of event-loop threads; default the number of available processors
+ * @param lifespan whether the ASGI lifespan protocol runs; default {@link LifespanMode#AUTO}
+ * @param maxRequestLineSize the longest request line accepted, in bytes; default 8 KiB
+ * @param maxHeaderSize the largest request header block accepted, in bytes; default 16 KiB
+ */
+public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
+		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
+		int maxRequestLineSize, int maxHeaderSize) {
+
+	/** @return a builder holding uvicorn's defaults */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** @return the defaults, unchanged */
+	public static UviConfig defaults() {
+		return builder().build();
+	}
+
+	/** @return a builder that starts from this configuration */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/** Builds a {@link UviConfig}; every setter validates its argument. */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port = 8000;
+
+		private String rootPath = "";
+
+		private boolean serverHeader = true;
+
+		private boolean dateHeader = true;
+
+		private Headers headers = Headers.empty();
+
+		private Duration timeoutKeepAlive = Duration.ofSeconds(5);
+
+		private boolean accessLog = true;
+
+		private int workers = Runtime.getRuntime().availableProcessors();
+
+		private LifespanMode lifespan = LifespanMode.AUTO;
+
+		private int maxRequestLineSize = 8 * 1024;
+
+		private int maxHeaderSize = 16 * 1024;
+
+		private Builder() {
+		}
+
+		private Builder(UviConfig config) {
+			this.host = config.host;
+			this.port = config.port;
+			this.rootPath = config.rootPath;
+			this.serverHeader = config.serverHeader;
+			this.dateHeader = config.dateHeader;
+			this.headers = config.headers;
+			this.timeoutKeepAlive = config.timeoutKeepAlive;
+			this.accessLog = config.accessLog;
+			this.workers = config.workers;
+			this.lifespan = config.lifespan;
+			this.maxRequestLineSize = config.maxRequestLineSize;
+			this.maxHeaderSize = config.maxHeaderSize;
+		}
+
+		public Builder host(String host) {
+			Objects.requireNonNull(host, "host");
+			check(!host.isBlank(), "host", "'" + host + "'", "a host name or IP address");
+			this.host = host;
+			return this;
+		}
+
+		public Builder port(int port) {
+			check(port >= 0 && port <= 65535, "port", port, "0-65535");
+			this.port = port;
+			return this;
+		}
+
+		public Builder rootPath(String rootPath) {
+			Objects.requireNonNull(rootPath, "rootPath");
+			check(rootPath.isEmpty() || (rootPath.startsWith("/") && !rootPath.endsWith("/")), "root-path",
+					"'" + rootPath + "'", "empty, or starting with '/' and not ending with '/'");
+			this.rootPath = rootPath;
+			return this;
+		}
+
+		public Builder serverHeader(boolean serverHeader) {
+			this.serverHeader = serverHeader;
+			return this;
+		}
+
+		public Builder dateHeader(boolean dateHeader) {
+			this.dateHeader = dateHeader;
+			return this;
+		}
+
+		public Builder headers(Headers headers) {
+			Objects.requireNonNull(headers, "headers");
+			for (int i = 0; i < headers.size(); i++) {
+				String name = headers.name(i);
+				check(Headers.isValidName(name), "headers", "'" + name + "'", "a header name (an RFC 9110 token)");
+				check(Headers.isValidValue(headers.value(i)), "headers", "'" + name + "' value",
+						"no CR, LF, NUL or other control characters");
+			}
+			this.headers = headers;
+			return this;
+		}
+
+		public Builder timeoutKeepAlive(Duration timeoutKeepAlive) {
+			Objects.requireNonNull(timeoutKeepAlive, "timeoutKeepAlive");
+			check(!timeoutKeepAlive.isNegative() && !timeoutKeepAlive.isZero(), "timeout-keep-alive",
+					timeoutKeepAlive, "> 0");
+			this.timeoutKeepAlive = timeoutKeepAlive;
+			return this;
+		}
+
+		public Builder accessLog(boolean accessLog) {
+			this.accessLog = accessLog;
+			return this;
+		}
+
+		public Builder workers(int workers) {
+			check(workers >= 1, "workers", workers, ">= 1");
+			this.workers = workers;
+			return this;
+		}
+
+		public Builder lifespan(LifespanMode lifespan) {
+			this.lifespan = Objects.requireNonNull(lifespan, "lifespan");
+			return this;
+		}
+
+		public Builder maxRequestLineSize(int maxRequestLineSize) {
+			check(maxRequestLineSize >= 64, "max-request-line-size", maxRequestLineSize, ">= 64 bytes");
+			this.maxRequestLineSize = maxRequestLineSize;
+			return this;
+		}
+
+		public Builder maxHeaderSize(int maxHeaderSize) {
+			check(maxHeaderSize >= 256, "max-header-size", maxHeaderSize, ">= 256 bytes");
+			this.maxHeaderSize = maxHeaderSize;
+			return this;
+		}
+
+		public UviConfig build() {
+			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
+					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
+					this.maxRequestLineSize, this.maxHeaderSize);
+		}
+
+		/** Armeria's form: {@code "port: 70000 (expected: 0-65535)"}, named by the property. */
+		private static void check(boolean valid, String property, Object value, String expected) {
+			if (!valid) {
+				throw new IllegalArgumentException(property + ": " + value + " (expected: " + expected + ")");
+			}
+		}
+	}
+}

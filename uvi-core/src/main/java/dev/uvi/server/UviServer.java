@@ -1,0 +1,48 @@
+package dev.uvi.server;
+
+import dev.uvi.asgi.AsgiApplication;
+import dev.uvi.internal.server.NettyUviServer;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A uvi server: runs one {@link AsgiApplication} on reactor-netty with one {@link UviConfig}.
+ *
+ * <pre>{@code
+ * UviServer server = UviServer.create(UviConfig.builder().port(0).build(), app).start();
+ * int port = server.port();
+ * ...
+ * server.shutdown(Duration.ofSeconds(30));
+ * }</pre>
+ */
+public interface UviServer {
+
+	/** @return a server that is not started yet */
+	static UviServer create(UviConfig config, AsgiApplication application) {
+		return new NettyUviServer(config, application);
+	}
+
+	/**
+	 * Runs the lifespan startup, then binds the socket and serves.
+	 * @return this server
+	 * @throws PortInUseException when the address is taken
+	 * @throws LifespanStartupException when the application's lifespan startup failed
+	 * @throws UviServerException when the server cannot start for another reason
+	 */
+	UviServer start();
+
+	/** @return the port the server listens on (the real one when configured with port 0) */
+	int port();
+
+	/** @return true between a successful {@link #start()} and the end of {@link #shutdown(Duration)} */
+	boolean isRunning();
+
+	/**
+	 * Stops accepting, lets in-flight requests finish for at most {@code timeout}, closes what is
+	 * left, runs the lifespan shutdown and frees the event loops. Does nothing when not running.
+	 */
+	void shutdown(Duration timeout);
+
+	/** @return a stage that completes once the server has shut down; a thread may wait on it to keep a JVM alive */
+	CompletionStage<Void> terminated();
+}
