@@ -45,6 +45,8 @@ public final class NettyUviServer implements UviServer {
 
 	private @Nullable ChannelGroup channels;
 
+	private @Nullable HttpBridge bridge;
+
 	private volatile @Nullable DisposableServer bound;
 
 	public NettyUviServer(UviConfig config, AsgiApplication application) {
@@ -62,6 +64,7 @@ public final class NettyUviServer implements UviServer {
 		this.lifespan.startup();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state);
 		HttpServer server = HttpServer.create()
 			.host(this.config.host())
 			.port(this.config.port())
@@ -70,7 +73,7 @@ public final class NettyUviServer implements UviServer {
 			.idleTimeout(this.config.timeoutKeepAlive())
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
 				.maxHeaderSize(this.config.maxHeaderSize()))
-			.handle(new HttpBridge(this.config, this.application, this.lifespan::state));
+			.handle(bridge);
 		try {
 			this.bound = server.bindNow();
 		}
@@ -80,6 +83,7 @@ public final class NettyUviServer implements UviServer {
 		}
 		this.loops = loops;
 		this.channels = channels;
+		this.bridge = bridge;
 		logger.info("Uvi running on {} (Press CTRL+C to quit)", url());
 		return this;
 	}
@@ -105,6 +109,9 @@ public final class NettyUviServer implements UviServer {
 			return;
 		}
 		logger.info("Shutting down");
+		if (this.bridge != null) {
+			this.bridge.closeWebSockets(); // open WebSockets would hold the drain until the timeout
+		}
 		try {
 			server.disposeNow(timeout);
 		}
