@@ -8,31 +8,24 @@ import dev.uvi.asgi.HttpResponseBody;
 import dev.uvi.asgi.HttpResponseStart;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.testing.RawHttpClient;
+import dev.uvi.testing.ServerFixture;
 import dev.uvi.testing.TestApps;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpResponseTests {
 
-	private UviServer server;
-
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.shutdown(Duration.ofSeconds(5));
-		}
-	}
+	@RegisterExtension
+	final ServerFixture fixture = new ServerFixture();
 
 	private int start(AsgiApplication app) {
-		this.server = UviServer.create(UviConfig.builder().port(0).workers(2).build(), app).start();
-		return this.server.port();
+		return this.fixture.start(app);
 	}
 
 	@Test
