@@ -59,8 +59,8 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 			String header = headers.get(i);
 			int colon = header.indexOf(':');
 			if (colon < 0) {
-				throw new InvalidUviPropertyException("uvi.headers[" + i + "]", "'" + header + "' (expected: 'Name: Value')",
-						null);
+				String detail = "'" + header + "' (expected: 'Name: Value')";
+				throw new InvalidUviPropertyException("uvi.headers[" + i + "]", detail, null);
 			}
 			parsed.add(header.substring(0, colon), header.substring(colon + 1).strip());
 		}

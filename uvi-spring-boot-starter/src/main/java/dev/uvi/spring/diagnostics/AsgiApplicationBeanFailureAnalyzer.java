@@ -11,7 +11,8 @@ final class AsgiApplicationBeanFailureAnalyzer extends AbstractFailureAnalyzer<A
 	protected FailureAnalysis analyze(Throwable rootFailure, AsgiApplicationBeanException cause) {
 		if (cause.beanNames().isEmpty()) {
 			return new FailureAnalysis("uvi found no AsgiApplication bean to serve.",
-					"Define one bean of type dev.uvi.asgi.AsgiApplication, or set uvi.enabled=false to run without uvi.",
+					"Define one bean of type dev.uvi.asgi.AsgiApplication, "
+							+ "or set uvi.enabled=false to run without uvi.",
 					cause);
 		}
 		return new FailureAnalysis(

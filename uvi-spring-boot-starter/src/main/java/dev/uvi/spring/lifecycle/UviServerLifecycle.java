@@ -28,12 +28,15 @@ public final class UviServerLifecycle implements SmartLifecycle, DisposableBean 
 	/** Spring Boot's web server start/stop phase: start before, stop after, the default phase. */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
-	/** The property that holds the bound port, for {@code uvi.port=0}; Boot's {@code local.server.port} is not touched. */
+	/** The property holding the bound port, for {@code uvi.port=0}; Boot's {@code local.server.port} is left alone. */
 	public static final String PORT_PROPERTY = "local.uvi.port";
 
 	static final String PORT_PROPERTY_SOURCE = "uvi.ports";
 
-	/** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}, until {@code uvi.timeout-graceful-shutdown}. */
+	/**
+	 * Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}; to be replaced by
+	 * {@code uvi.timeout-graceful-shutdown}.
+	 */
 	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
 	private final Supplier<UviConfig> config;
