@@ -3,15 +3,19 @@ package dev.uvi.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.UviConfig;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
 class UviPropertiesTests {
@@ -106,6 +110,20 @@ class UviPropertiesTests {
 		assertThatExceptionOfType(InvalidUviPropertyException.class)
 			.isThrownBy(() -> config("uvi.max-header-size=4GB"))
 			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("uvi.max-header-size"));
+	}
+
+	@Test
+	void everyPropertyIsDescribedInTheMetadataIdesRead() throws Exception {
+		// The processor merges additional-spring-configuration-metadata.json (uvi.enabled) into this file.
+		List<Map<String, Object>> properties;
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			properties = JsonPath.parse(json).read("$.properties[?(@.name =~ /uvi\\..*/)]");
+		}
+		assertThat(properties).extracting((property) -> property.get("name"))
+			.containsExactlyInAnyOrder("uvi.enabled", "uvi.host", "uvi.port", "uvi.root-path", "uvi.server-header",
+					"uvi.date-header", "uvi.headers", "uvi.timeout-keep-alive", "uvi.access-log", "uvi.workers",
+					"uvi.lifespan", "uvi.max-request-line-size", "uvi.max-header-size");
+		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 
 	@Test
