@@ -11,7 +11,7 @@ import dev.uvi.server.UviServerException;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.BindException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -141,7 +141,8 @@ public final class NettyUviServer implements UviServer {
 
 	private RuntimeException bindFailure(ChannelBindException ex) {
 		Throwable cause = ex.getCause();
-		if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+		// NIO raises a BindException, epoll a NativeIoException ("bind(..) failed with error(-98): Address already in use")
+		if (cause instanceof IOException && String.valueOf(cause.getMessage()).contains("in use")) {
 			return new PortInUseException(this.config.host(), this.config.port(), ex);
 		}
 		return new UviServerException("Cannot bind " + this.config.host() + ":" + this.config.port() + ": "
