@@ -131,7 +131,8 @@ final class WebSocketCycle implements Receive, Send {
 	Publisher<Void> handler() {
 		return Mono.fromFuture(this.decision.thenApplyAsync((spec) -> spec, this.channel.eventLoop()), true)
 			.flatMap((spec) -> this.response.sendWebsocket(this::opened, spec))
-			.switchIfEmpty(this.writer.finished());
+			.switchIfEmpty(this.writer.finished())
+			.doFinally((signal) -> this.upgraded.complete(false)); // a failed handshake must not leave receive() waiting
 	}
 
 	void run(AsgiApplication application) {
@@ -147,7 +148,11 @@ final class WebSocketCycle implements Receive, Send {
 
 	/** Server shutdown: close with 1012 ("service restart"), as uvicorn does. */
 	void closeForShutdown() {
-		close(1012, "");
+		this.upgraded.thenAccept((open) -> {
+			if (open) {
+				close(1012, "");
+			}
+		});
 	}
 
 	@Override
@@ -211,6 +216,13 @@ final class WebSocketCycle implements Receive, Send {
 				spec.protocols(accept.subprotocol());
 			}
 			this.accessLog.logWebSocket(this.scope, "[accepted]");
+			// registered before the 101 goes out, so that a shutdown right after it still closes with 1012
+			this.onOpen.accept(this);
+			this.upgraded.thenAccept((open) -> {
+				if (!open) {
+					this.onClosed.accept(this);
+				}
+			});
 			this.decision.complete(spec.build());
 			return this.upgraded.thenCompose((open) -> open ? CompletableFuture.completedFuture(null)
 					: CompletableFuture.failedFuture(new SocketException("WebSocket handshake failed")));
@@ -246,7 +258,6 @@ final class WebSocketCycle implements Receive, Send {
 				status.reasonText())));
 		inbound.aggregateFrames(this.config.maxSize()).receiveFrames().subscribe(this.frames);
 		this.channel.closeFuture().addListener((future) -> conversationOver());
-		this.onOpen.accept(this);
 		this.pings.start();
 		this.upgraded.complete(true);
 		return Mono.fromFuture(this.over, true);

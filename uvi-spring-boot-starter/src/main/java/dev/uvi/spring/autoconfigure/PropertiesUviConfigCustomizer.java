@@ -2,6 +2,7 @@ package dev.uvi.spring.autoconfigure;
 
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.WebSocketConfig;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -42,6 +43,22 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 			.to(checked("uvi.max-request-line-size", builder::maxRequestLineSize));
 		map.from(properties::maxHeaderSize).as((size) -> bytes("uvi.max-header-size", size))
 			.to(checked("uvi.max-header-size", builder::maxHeaderSize));
+		map.from(properties::ws).to((ws) -> builder.ws(webSocketConfig(ws)));
+	}
+
+	private static WebSocketConfig webSocketConfig(UviProperties.Ws ws) {
+		int maxSize = bytes("uvi.ws.max-size", ws.maxSize());
+		try {
+			return new WebSocketConfig(ws.enabled(), maxSize, ws.maxQueue(), ws.pingInterval(), ws.pingTimeout(),
+					ws.perMessageDeflate());
+		}
+		catch (IllegalArgumentException ex) {
+			// the config names its field ("ws.max-size: …"): that is the property under uvi.
+			String message = String.valueOf(ex.getMessage());
+			int colon = message.indexOf(": ");
+			String property = (colon > 0) ? "uvi." + message.substring(0, colon) : "uvi.ws";
+			throw InvalidUviPropertyException.of(property, ex);
+		}
 	}
 
 	@Override

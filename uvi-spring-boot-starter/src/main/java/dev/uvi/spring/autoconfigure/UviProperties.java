@@ -38,6 +38,7 @@ import org.springframework.util.unit.DataSize;
  * @param lifespan Whether the ASGI lifespan protocol runs: auto, on or off. Default auto.
  * @param maxRequestLineSize Longest request line accepted; a bare number means bytes. Default 8KB.
  * @param maxHeaderSize Largest request header block accepted; a bare number means bytes. Default 16KB.
+ * @param ws WebSocket settings, uvicorn's --ws-* flags.
  */
 @ConfigurationProperties("uvi")
 public record UviProperties(
@@ -52,5 +53,25 @@ public record UviProperties(
 		@Nullable Integer workers,
 		@DefaultValue("auto") LifespanMode lifespan,
 		@DefaultValue("8KB") DataSize maxRequestLineSize,
-		@DefaultValue("16KB") DataSize maxHeaderSize) {
+		@DefaultValue("16KB") DataSize maxHeaderSize,
+		@DefaultValue Ws ws) {
+
+	/**
+	 * WebSocket settings ({@code uvi.ws.*}).
+	 *
+	 * @param enabled Whether upgrade requests become WebSockets; false serves them as plain HTTP (uvicorn's --ws none). Default true.
+	 * @param maxSize Largest incoming message; larger ones close the socket with 1009. Default 16MB.
+	 * @param maxQueue Accepted for uvicorn parity; uvi reads one message per receive(), so at most one waits. Default 32.
+	 * @param pingInterval Interval of the server's keep-alive pings; 0 disables them; a bare number means seconds. Default 20s.
+	 * @param pingTimeout Time a ping may go unanswered before the socket is closed with 1011; a bare number means seconds. Default 20s.
+	 * @param perMessageDeflate Whether the permessage-deflate extension is negotiated. Default true.
+	 */
+	public record Ws(
+			@DefaultValue("true") boolean enabled,
+			@DefaultValue("16MB") DataSize maxSize,
+			@DefaultValue("32") int maxQueue,
+			@DefaultValue("20s") @DurationUnit(ChronoUnit.SECONDS) Duration pingInterval,
+			@DefaultValue("20s") @DurationUnit(ChronoUnit.SECONDS) Duration pingTimeout,
+			@DefaultValue("true") boolean perMessageDeflate) {
+	}
 }

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.WebSocketConfig;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,9 +62,19 @@ class UviPropertiesTests {
 	void everyPropertyReachesTheConfig() {
 		UviConfig config = config("uvi.host=0.0.0.0", "uvi.port=0", "uvi.root-path=/api", "uvi.server-header=false",
 				"uvi.date-header=false", "uvi.timeout-keep-alive=10", "uvi.access-log=false", "uvi.workers=3",
-				"uvi.lifespan=off", "uvi.max-request-line-size=1KB", "uvi.max-header-size=2KB");
+				"uvi.lifespan=off", "uvi.max-request-line-size=1KB", "uvi.max-header-size=2KB", "uvi.ws.enabled=false",
+				"uvi.ws.max-size=1MB", "uvi.ws.max-queue=4", "uvi.ws.ping-interval=0", "uvi.ws.ping-timeout=5",
+				"uvi.ws.per-message-deflate=false");
 		assertThat(config).isEqualTo(new UviConfig("0.0.0.0", 0, "/api", false, false, Headers.empty(),
-				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048));
+				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048,
+				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false)));
+	}
+
+	@Test
+	void invalidWebSocketSettingsNameTheirProperty() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.ws.ping-timeout=0"))
+			.withMessage("uvi.ws.ping-timeout: PT0S (expected: > 0)");
 	}
 
 	@Test
@@ -122,7 +133,9 @@ class UviPropertiesTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("uvi.enabled", "uvi.host", "uvi.port", "uvi.root-path", "uvi.server-header",
 					"uvi.date-header", "uvi.headers", "uvi.timeout-keep-alive", "uvi.access-log", "uvi.workers",
-					"uvi.lifespan", "uvi.max-request-line-size", "uvi.max-header-size");
+					"uvi.lifespan", "uvi.max-request-line-size", "uvi.max-header-size", "uvi.ws.enabled",
+					"uvi.ws.max-size", "uvi.ws.max-queue", "uvi.ws.ping-interval", "uvi.ws.ping-timeout",
+					"uvi.ws.per-message-deflate");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 
