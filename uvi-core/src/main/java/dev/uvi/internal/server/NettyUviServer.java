@@ -79,6 +79,7 @@ public final class NettyUviServer implements UviServer {
 		}
 		catch (ChannelBindException ex) {
 			loops.dispose();
+			this.lifespan.shutdown(); // the application started its resources: let it release them
 			throw bindFailure(ex);
 		}
 		this.loops = loops;
