@@ -29,8 +29,14 @@ public final class WebSocketClient implements WebSocket.Listener {
 
 	/** Opens a WebSocket to {@code ws://127.0.0.1:port/path}, offering the subprotocols given. */
 	public static WebSocketClient open(int port, String path, String... subprotocols) throws Exception {
+		return open(HttpClient.newHttpClient(), port, path, subprotocols);
+	}
+
+	/** Opens a WebSocket through a shared {@code http} client. */
+	public static WebSocketClient open(HttpClient http, int port, String path, String... subprotocols)
+			throws Exception {
 		WebSocketClient client = new WebSocketClient();
-		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+		WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
 		if (subprotocols.length > 0) {
 			builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
 		}

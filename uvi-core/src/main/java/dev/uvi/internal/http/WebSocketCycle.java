@@ -20,6 +20,7 @@ import dev.uvi.server.WebSocketConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.TooLongFrameException;
 import java.net.SocketException;
@@ -294,6 +295,10 @@ final class WebSocketCycle implements Receive, Send {
 	private void inboundEnded(@Nullable Throwable error) {
 		if (error instanceof TooLongFrameException) {
 			close(1009, "Message too big");
+			return;
+		}
+		if (error instanceof CorruptedWebSocketFrameException corrupted) {
+			close(corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
 			return;
 		}
 		WebSocketDisconnect closed = this.closedWith;

@@ -3,11 +3,17 @@ package dev.uvi.internal.http;
 import dev.uvi.asgi.InboundMessage;
 import dev.uvi.asgi.WebSocketDisconnect;
 import dev.uvi.asgi.WebSocketReceive;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -112,8 +118,20 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 	@Override
 	public void onNext(WebSocketFrame frame) {
 		InboundMessage message;
+		if (frame.rsv() != 0) {
+			// reactor-netty lets extensions use the bits; any left after permessage-deflate is a violation
+			this.onEnd.accept(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
+					"Reserved bits set"));
+			return;
+		}
 		if (frame instanceof TextWebSocketFrame text) {
-			message = new WebSocketReceive(null, text.text());
+			String decoded = strictUtf8(text.content());
+			if (decoded == null) {
+				this.onEnd.accept(new CorruptedWebSocketFrameException(WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
+						"Invalid UTF-8 in a text message"));
+				return;
+			}
+			message = new WebSocketReceive(null, decoded);
 		}
 		else if (frame instanceof BinaryWebSocketFrame binary) {
 			message = new WebSocketReceive(ByteBufUtil.getBytes(binary.content()), null);
@@ -139,6 +157,20 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 		}
 		if (pending != null) {
 			pending.complete(message);
+		}
+	}
+
+	/** Netty's UTF-8 check lives in a handler reactor-netty does not install: decode strictly here. */
+	private static @Nullable String strictUtf8(ByteBuf content) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(content.nioBuffer())
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
 		}
 	}
 
