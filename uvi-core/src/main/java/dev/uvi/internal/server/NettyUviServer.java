@@ -1,41 +1,143 @@
 package dev.uvi.internal.server;
 
 import dev.uvi.asgi.AsgiApplication;
+import dev.uvi.internal.http.HttpBridge;
+import dev.uvi.internal.http.ServerLoggers;
+import dev.uvi.internal.lifespan.LifespanDriver;
+import dev.uvi.server.PortInUseException;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
+import dev.uvi.server.UviServerException;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.ChannelBindException;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
-/** Placeholder while the bridge is written. */
+/**
+ * {@link UviServer} on reactor-netty. Start: lifespan startup, then bind. Shutdown: stop accepting,
+ * close idle keep-alive connections and wait for in-flight requests (the channel group makes
+ * reactor-netty's {@code disposeNow} do that), force-close what is left after the timeout, lifespan
+ * shutdown, then free the event loops.
+ */
 public final class NettyUviServer implements UviServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
+
+	private final UviConfig config;
+
+	private final AsgiApplication application;
+
+	private final LifespanDriver lifespan;
 
 	private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
+	private @Nullable LoopResources loops;
+
+	private @Nullable ChannelGroup channels;
+
+	private volatile @Nullable DisposableServer bound;
+
 	public NettyUviServer(UviConfig config, AsgiApplication application) {
+		this.config = config;
+		this.application = application;
+		this.lifespan = new LifespanDriver(application, config.lifespan());
 	}
 
 	@Override
-	public UviServer start() {
-		throw new UnsupportedOperationException("not yet");
+	public synchronized UviServer start() {
+		if (this.bound != null) {
+			throw new IllegalStateException("server already started");
+		}
+		logger.info("Started server process [{}]", ProcessHandle.current().pid());
+		this.lifespan.startup();
+		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
+		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+		HttpServer server = HttpServer.create()
+			.host(this.config.host())
+			.port(this.config.port())
+			.runOn(loops)
+			.channelGroup(channels)
+			.idleTimeout(this.config.timeoutKeepAlive())
+			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
+				.maxHeaderSize(this.config.maxHeaderSize()))
+			.handle(new HttpBridge(this.config, this.application, this.lifespan::state));
+		try {
+			this.bound = server.bindNow();
+		}
+		catch (ChannelBindException ex) {
+			loops.dispose();
+			throw bindFailure(ex);
+		}
+		this.loops = loops;
+		this.channels = channels;
+		logger.info("Uvi running on {} (Press CTRL+C to quit)", url());
+		return this;
 	}
 
 	@Override
 	public int port() {
-		return -1;
+		DisposableServer server = this.bound;
+		if (server == null) {
+			throw new IllegalStateException("server not started");
+		}
+		return server.port();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return false;
+		return this.bound != null && !this.terminated.isDone();
 	}
 
 	@Override
-	public void shutdown(Duration timeout) {
+	public synchronized void shutdown(Duration timeout) {
+		DisposableServer server = this.bound;
+		if (server == null || this.terminated.isDone()) {
+			return;
+		}
+		logger.info("Shutting down");
+		try {
+			server.disposeNow(timeout);
+		}
+		catch (IllegalStateException ex) {
+			logger.warn("Connections still open after {}; closing them", timeout);
+			if (this.channels != null) {
+				this.channels.close().awaitUninterruptibly();
+			}
+		}
+		this.lifespan.shutdown();
+		if (this.loops != null) {
+			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+		}
+		logger.info("Finished server process [{}]", ProcessHandle.current().pid());
+		this.terminated.complete(null);
 	}
 
 	@Override
 	public CompletionStage<Void> terminated() {
 		return this.terminated;
+	}
+
+	private String url() {
+		String host = this.config.host();
+		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+	}
+
+	private RuntimeException bindFailure(ChannelBindException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+			return new PortInUseException(this.config.host(), this.config.port(), ex);
+		}
+		return new UviServerException("Cannot bind " + this.config.host() + ":" + this.config.port() + ": "
+				+ ((cause != null) ? cause.getMessage() : ex.getMessage()), ex);
 	}
 }

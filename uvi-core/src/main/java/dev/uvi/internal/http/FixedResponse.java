@@ -1,0 +1,43 @@
+package dev.uvi.internal.http;
+
+import dev.uvi.asgi.Headers;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The server's own responses, with uvicorn's exact bodies: each {@code text/plain; charset=utf-8}
+ * with a content-length and {@code connection: close}, because the server closes after sending one.
+ */
+enum FixedResponse {
+
+	BAD_REQUEST(400, "Invalid HTTP request received."),
+
+	INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
+
+	SERVICE_UNAVAILABLE(503, "Service Unavailable");
+
+	private final int status;
+
+	private final byte[] body;
+
+	private final Headers headers;
+
+	FixedResponse(int status, String body) {
+		this.status = status;
+		this.body = body.getBytes(StandardCharsets.US_ASCII);
+		this.headers = Headers.of("content-type", "text/plain; charset=utf-8", "content-length",
+				Integer.toString(this.body.length), "connection", "close");
+	}
+
+	int status() {
+		return this.status;
+	}
+
+	Headers headers() {
+		return this.headers;
+	}
+
+	/** @return a copy: the writer hands the array to Netty */
+	byte[] body() {
+		return this.body.clone();
+	}
+}

@@ -1,0 +1,76 @@
+package dev.uvi.internal.http;
+
+import dev.uvi.asgi.AsgiApplication;
+import dev.uvi.asgi.HttpScope;
+import dev.uvi.server.UviConfig;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The reactor-netty handler: one {@link HttpCycle} per request, wired to the request body, the
+ * response and the connection's close.
+ */
+public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+
+	private final AsgiApplication application;
+
+	private final ScopeFactory scopes;
+
+	private final DefaultHeaders defaultHeaders;
+
+	private final AccessLog accessLog;
+
+	/**
+	 * @param config the server configuration
+	 * @param application the application to call per request
+	 * @param lifespanState the lifespan state, copied into every scope
+	 */
+	public HttpBridge(UviConfig config, AsgiApplication application, Supplier<Map<String, Object>> lifespanState) {
+		this.application = application;
+		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
+		this.defaultHeaders = new DefaultHeaders(config);
+		this.accessLog = new AccessLog(config.accessLog());
+	}
+
+	@Override
+	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
+		Channel[] holder = new Channel[1];
+		request.withConnection((connection) -> holder[0] = connection.channel());
+		Channel channel = holder[0];
+		HttpScope scope = this.scopes.http(request, channel.localAddress());
+		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders,
+				"HEAD".equals(scope.method()));
+		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, bodyLength(request.requestHeaders()));
+		HttpCycle cycle = new HttpCycle(scope, writer, body, this.accessLog);
+		ChannelFutureListener onClose = (future) -> cycle.disconnected();
+		channel.closeFuture().addListener(onClose);
+		cycle.run(this.application);
+		return writer.finished().doFinally((signal) -> channel.closeFuture().removeListener(onClose));
+	}
+
+	/** RFC 9112 §6.3: chunked wins, then content-length; neither means no body. */
+	private static long bodyLength(HttpHeaders headers) {
+		if (headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true)) {
+			return -1;
+		}
+		String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+		if (length == null) {
+			return 0;
+		}
+		try {
+			return Long.parseLong(length.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+}

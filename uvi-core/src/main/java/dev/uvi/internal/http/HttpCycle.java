@@ -1,0 +1,256 @@
+package dev.uvi.internal.http;
+
+import dev.uvi.asgi.AsgiApplication;
+import dev.uvi.asgi.Headers;
+import dev.uvi.asgi.HttpResponseBody;
+import dev.uvi.asgi.HttpResponseStart;
+import dev.uvi.asgi.HttpScope;
+import dev.uvi.asgi.InboundMessage;
+import dev.uvi.asgi.OutboundMessage;
+import dev.uvi.asgi.Receive;
+import dev.uvi.asgi.Send;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request/response cycle: checks the order of the application's messages, frames the body, and
+ * applies uvicorn's error policy. An error before {@code http.response.start} (or returning without
+ * one) gets the fixed 500 and a closed connection; an error after it, or returning mid-body, closes
+ * the connection; a content-length the body does not match closes it too.
+ *
+ * <p>The head is held back until the first body message, so that the common one-body response goes
+ * out in a single write with its content-length.
+ */
+final class HttpCycle implements Receive, Send {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
+
+	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+	private enum State {
+
+		/** Nothing sent yet. */
+		AWAITING_START,
+
+		/** {@code http.response.start} taken; the head waits for the first body message. */
+		HEAD_PENDING,
+
+		/** Head written; body chunks follow. */
+		STREAMING,
+
+		/** The last body chunk was sent. */
+		COMPLETE,
+
+		/** The connection was closed (by the client or after an error): nothing more is written. */
+		CLOSED
+	}
+
+	private final HttpScope scope;
+
+	private final ResponseWriter writer;
+
+	private final RequestBodyReceiver body;
+
+	private final AccessLog accessLog;
+
+	private final boolean head;
+
+	private State state = State.AWAITING_START;
+
+	private int status;
+
+	private Headers headers = Headers.empty();
+
+	/** The application's content-length, or -1 when it gave none (or chose chunked). */
+	private long expectedLength = -1;
+
+	private long sentLength;
+
+	HttpCycle(HttpScope scope, ResponseWriter writer, RequestBodyReceiver body, AccessLog accessLog) {
+		this.scope = scope;
+		this.writer = writer;
+		this.body = body;
+		this.accessLog = accessLog;
+		this.head = "HEAD".equals(scope.method());
+	}
+
+	/** Calls the application and applies the error policy when it is done. */
+	void run(AsgiApplication application) {
+		CompletionStage<Void> result;
+		try {
+			result = application.call(this.scope, this, this);
+		}
+		catch (Throwable ex) {
+			result = CompletableFuture.failedFuture(ex);
+		}
+		result.whenComplete((ignored, error) -> applicationDone(error));
+	}
+
+	/** The connection closed under the request: the application will see {@code http.disconnect}. */
+	void disconnected() {
+		synchronized (this) {
+			if (this.state != State.COMPLETE) {
+				this.state = State.CLOSED;
+			}
+		}
+		this.body.end();
+	}
+
+	@Override
+	public CompletionStage<InboundMessage> receive() {
+		return this.body.receive();
+	}
+
+	@Override
+	public CompletionStage<Void> send(OutboundMessage message) {
+		synchronized (this) {
+			switch (this.state) {
+				case AWAITING_START:
+					if (!(message instanceof HttpResponseStart start)) {
+						return misordered("http.response.start", message);
+					}
+					return start(start);
+				case HEAD_PENDING:
+				case STREAMING:
+					if (!(message instanceof HttpResponseBody chunk)) {
+						return misordered("http.response.body", message);
+					}
+					return body(chunk);
+				case COMPLETE:
+					return failed(new IllegalStateException(
+							"Unexpected ASGI message '" + message.type() + "' sent, after response already completed."));
+				default:
+					return DONE; // the client has gone: ignored, as uvicorn does (ASGI spec 2.3)
+			}
+		}
+	}
+
+	private CompletionStage<Void> start(HttpResponseStart start) {
+		if (start.status() < 100 || start.status() > 999) {
+			return abort(new IllegalStateException("Invalid HTTP status code '" + start.status() + "' in response."));
+		}
+		Headers given = start.headers();
+		for (int i = 0; i < given.size(); i++) {
+			if (!Headers.isValidName(given.name(i))) {
+				return abort(new IllegalStateException("Invalid HTTP header name."));
+			}
+			if (!Headers.isValidValue(given.value(i))) {
+				return abort(new IllegalStateException("Invalid HTTP header value."));
+			}
+		}
+		if (start.trailers()) {
+			return abort(new IllegalStateException("http.response.trailers is not supported by this server yet."));
+		}
+		this.status = start.status();
+		this.headers = given;
+		String transferEncoding = given.get("transfer-encoding");
+		String contentLength = given.get("content-length");
+		if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+			this.headers = given.without("content-length"); // chunked wins, as in uvicorn
+		}
+		else if (contentLength != null) {
+			try {
+				this.expectedLength = Long.parseLong(contentLength.trim());
+			}
+			catch (NumberFormatException ex) {
+				return abort(new IllegalStateException("Invalid content-length '" + contentLength + "' in response."));
+			}
+		}
+		this.state = State.HEAD_PENDING;
+		return DONE;
+	}
+
+	private CompletionStage<Void> body(HttpResponseBody chunk) {
+		byte[] bytes = chunk.body();
+		boolean last = !chunk.moreBody();
+		if (!this.head && this.expectedLength >= 0) {
+			this.sentLength += bytes.length;
+			if (this.sentLength > this.expectedLength) {
+				return abort(new IllegalStateException("Response content longer than Content-Length"));
+			}
+			if (last && this.sentLength < this.expectedLength) {
+				return abort(new IllegalStateException("Response content shorter than Content-Length"));
+			}
+		}
+		if (this.state == State.HEAD_PENDING) {
+			this.accessLog.log(this.scope, this.status);
+			if (last) {
+				this.state = State.COMPLETE;
+				CompletionStage<Void> written = this.writer.writeFull(this.status, this.headers, bytes);
+				this.body.end();
+				return written;
+			}
+			this.state = State.STREAMING;
+			CompletionStage<Void> headWritten = this.writer.writeHead(this.status, this.headers);
+			return (bytes.length == 0 || this.head) ? headWritten : this.writer.writeChunk(bytes);
+		}
+		CompletionStage<Void> written = (bytes.length == 0 || this.head) ? DONE : this.writer.writeChunk(bytes);
+		if (last) {
+			this.state = State.COMPLETE;
+			this.writer.complete();
+			this.body.end();
+		}
+		return written;
+	}
+
+	private void applicationDone(Throwable error) {
+		State finalState;
+		synchronized (this) {
+			finalState = this.state;
+			if (finalState != State.COMPLETE || error != null) {
+				this.state = State.CLOSED;
+			}
+		}
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		if (cause != null) {
+			logger.error("Exception in ASGI application", cause);
+		}
+		switch (finalState) {
+			case AWAITING_START:
+				if (cause == null) {
+					logger.error("ASGI callable returned without starting response.");
+				}
+				FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
+				this.accessLog.log(this.scope, response.status());
+				this.writer.writeFull(response.status(), response.headers(), response.body());
+				break;
+			case HEAD_PENDING:
+			case STREAMING:
+				if (cause == null) {
+					logger.error("ASGI callable returned without completing response.");
+				}
+				this.writer.abort();
+				break;
+			case COMPLETE:
+				if (cause != null) {
+					this.writer.abort(); // uvicorn closes the transport on any application exception
+				}
+				break;
+			default:
+				break;
+		}
+		this.body.end();
+	}
+
+	/** uvicorn's wording, so its tests and issues can be searched for the same text. */
+	private CompletionStage<Void> misordered(String expected, OutboundMessage actual) {
+		IllegalStateException error = new IllegalStateException(
+				"Expected ASGI message '" + expected + "', but got '" + actual.type() + "'.");
+		return (this.state == State.AWAITING_START) ? failed(error) : abort(error);
+	}
+
+	/** A broken response can only be ended by closing: nothing more of it may reach the client. */
+	private CompletionStage<Void> abort(IllegalStateException error) {
+		this.state = State.CLOSED;
+		this.writer.abort();
+		this.body.end();
+		return failed(error);
+	}
+
+	private static CompletionStage<Void> failed(Throwable error) {
+		return CompletableFuture.failedFuture(error);
+	}
+}

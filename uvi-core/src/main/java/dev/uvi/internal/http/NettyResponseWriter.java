@@ -1,0 +1,111 @@
+package dev.uvi.internal.http;
+
+import dev.uvi.asgi.Headers;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Writes a response through reactor-netty. A one-body response is one full message; a streamed one
+ * is the head, then {@link DefaultHttpContent} chunks written straight to the channel, then the
+ * completion of the handler's publisher, on which reactor-netty writes the last chunk. (Never
+ * {@code sendObject(ByteBuf)} after the head: reactor-netty drops such buffers silently.)
+ *
+ * <p>A chunk's stage completes at once while the channel stays writable (under Netty's high write
+ * watermark) and otherwise when the chunk has reached the socket: uvicorn's pause/resume writing,
+ * which keeps a fast application at most a watermark ahead of a slow client.
+ */
+final class NettyResponseWriter implements ResponseWriter {
+
+	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+	private final HttpServerResponse response;
+
+	private final Channel channel;
+
+	private final DefaultHeaders defaults;
+
+	private final boolean head;
+
+	/** Completes the handler's publisher: reactor-netty then finishes the response. */
+	private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+	NettyResponseWriter(HttpServerResponse response, Channel channel, DefaultHeaders defaults, boolean head) {
+		this.response = response;
+		this.channel = channel;
+		this.defaults = defaults;
+		this.head = head;
+	}
+
+	/** @return what the reactor-netty handler returns: empty, completing when the response is done */
+	Mono<Void> finished() {
+		return Mono.fromFuture(this.finished, true);
+	}
+
+	@Override
+	public CompletionStage<Void> writeFull(int status, Headers headers, byte[] body) {
+		HttpHeaders out = prepare(status, headers);
+		if (this.head && !out.contains(HttpHeaderNames.CONTENT_LENGTH)
+				&& !out.contains(HttpHeaderNames.TRANSFER_ENCODING) && status != 204 && status != 304) {
+			out.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length); // what GET would have said
+		}
+		CompletableFuture<Void> written = new CompletableFuture<>();
+		this.response.sendObject(this.head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body))
+			.then()
+			.subscribe(null, (error) -> written.complete(null), () -> written.complete(null));
+		this.finished.complete(null);
+		return written;
+	}
+
+	@Override
+	public CompletionStage<Void> writeHead(int status, Headers headers) {
+		HttpHeaders out = prepare(status, headers);
+		if (!out.contains(HttpHeaderNames.CONTENT_LENGTH) && !out.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+			out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+		}
+		CompletableFuture<Void> written = new CompletableFuture<>();
+		this.response.then().subscribe(null, (error) -> written.complete(null), () -> written.complete(null));
+		return written;
+	}
+
+	@Override
+	public CompletionStage<Void> writeChunk(byte[] body) {
+		ChannelFuture write = this.channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(body)));
+		if (write.isDone() || this.channel.isWritable()) {
+			return DONE;
+		}
+		CompletableFuture<Void> written = new CompletableFuture<>();
+		write.addListener((future) -> written.complete(null));
+		return written;
+	}
+
+	@Override
+	public void complete() {
+		this.finished.complete(null);
+	}
+
+	@Override
+	public void abort() {
+		this.channel.close();
+		this.finished.complete(null);
+	}
+
+	private HttpHeaders prepare(int status, Headers headers) {
+		this.response.status(status);
+		HttpHeaders out = this.response.responseHeaders();
+		out.clear(); // reactor-netty pre-sets transfer-encoding: chunked
+		this.defaults.addTo(out);
+		for (int i = 0; i < headers.size(); i++) {
+			out.add(headers.name(i), headers.value(i));
+		}
+		return out;
+	}
+}
