@@ -43,7 +43,7 @@ public class SampleAppConfiguration {
 	}
 
 	@Bean
-	AsgiApplication sampleApplication(SampleLifespan lifespan, DownloadEndpoint download, HealthEndpoint health) {
+	AsgiApplication router(SampleLifespan lifespan, DownloadEndpoint download, HealthEndpoint health) {
 		HelloEndpoint hello = new HelloEndpoint();
 		ScopeEndpoint scope = new ScopeEndpoint();
 		BoomEndpoint boom = new BoomEndpoint();
