@@ -35,7 +35,8 @@ final class LifespanProtocol {
 		return receive.receive().thenCompose((message) -> {
 			if (message instanceof LifespanStartup) {
 				return attempt(() -> lifespan.startup(scope.state())).thenCompose((failure) -> (failure == null)
-						? send.send(new LifespanStartupComplete()).thenCompose((sent) -> run(lifespan, scope, receive, send))
+						? send.send(new LifespanStartupComplete())
+							.thenCompose((sent) -> run(lifespan, scope, receive, send))
 						: send.send(new LifespanStartupFailed(failure)));
 			}
 			if (message instanceof LifespanShutdown) {

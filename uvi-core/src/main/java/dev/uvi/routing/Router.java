@@ -153,8 +153,8 @@ public final class Router implements AsgiApplication {
 			Map<String, AsgiApplication> routed = this.httpRoutes.computeIfAbsent(path, (key) -> new LinkedHashMap<>());
 			for (String method : methods) {
 				if (routed.putIfAbsent(method, application) != null) {
-					throw new IllegalArgumentException(
-							"route: " + method + " " + path + " declared twice (expected: one application per method and path)");
+					throw new IllegalArgumentException("route: " + method + " " + path
+							+ " declared twice (expected: one application per method and path)");
 				}
 			}
 			return this;

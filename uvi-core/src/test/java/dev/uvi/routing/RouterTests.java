@@ -166,7 +166,8 @@ class RouterTests {
 	void declaringAMethodTwiceOnAPathIsRefused() {
 		Router.Builder builder = Router.builder().get("/x", answering("a"));
 
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.route("/x", List.of("POST", "GET"), answering("b")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> builder.route("/x", List.of("POST", "GET"), answering("b")))
 			.withMessage("route: GET /x declared twice (expected: one application per method and path)");
 	}
 

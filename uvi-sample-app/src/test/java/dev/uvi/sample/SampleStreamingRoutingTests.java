@@ -34,7 +34,8 @@ class SampleStreamingRoutingTests {
 			RecordingSend send = call(app,
 					TestScopes.http("POST", "/echo", Headers.of("content-type", "text/csv")), receive);
 
-			assertThat(send.messages()).containsExactly(HttpResponseStart.of(200, Headers.of("content-type", "text/csv")),
+			assertThat(send.messages()).containsExactly(
+					HttpResponseStart.of(200, Headers.of("content-type", "text/csv")),
 					HttpResponseBody.chunk(bytes("abc")), HttpResponseBody.chunk(bytes("de")), HttpResponseBody.end());
 		});
 	}

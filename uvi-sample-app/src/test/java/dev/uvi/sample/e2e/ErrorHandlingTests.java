@@ -6,7 +6,10 @@ import dev.uvi.testing.RawHttpClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
-/** {@code /boom} and {@code /boom-after-start}: what a client sees when the application fails, and that the server serves on. */
+/**
+ * {@code /boom} and {@code /boom-after-start}: what a client sees when the application fails, and
+ * that the server serves on.
+ */
 @SampleAppTest
 class ErrorHandlingTests {
 
