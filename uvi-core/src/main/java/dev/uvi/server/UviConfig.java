@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param lifespan whether the ASGI lifespan protocol runs; default {@link LifespanMode#AUTO}
  * @param maxRequestLineSize the longest request line accepted, in bytes; default 8 KiB
  * @param maxHeaderSize the largest request header block accepted, in bytes; default 16 KiB
+ * @param ws the WebSocket settings; default {@link WebSocketConfig#defaults()}
  */
 public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
 		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
-		int maxRequestLineSize, int maxHeaderSize) {
+		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws) {
 
 	/** @return a builder holding uvicorn's defaults */
 	public static Builder builder() {
@@ -68,6 +69,8 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		private int maxHeaderSize = 16 * 1024;
 
+		private WebSocketConfig ws = WebSocketConfig.defaults();
+
 		private Builder() {
 		}
 
@@ -84,6 +87,7 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.lifespan = config.lifespan;
 			this.maxRequestLineSize = config.maxRequestLineSize;
 			this.maxHeaderSize = config.maxHeaderSize;
+			this.ws = config.ws;
 		}
 
 		public Builder host(String host) {
@@ -165,10 +169,15 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		public Builder ws(WebSocketConfig ws) {
+			this.ws = Objects.requireNonNull(ws, "ws");
+			return this;
+		}
+
 		public UviConfig build() {
 			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
 					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
-					this.maxRequestLineSize, this.maxHeaderSize);
+					this.maxRequestLineSize, this.maxHeaderSize, this.ws);
 		}
 
 		/** Armeria's form: {@code "port: 70000 (expected: 0-65535)"}, named by the property. */

@@ -13,7 +13,10 @@ enum FixedResponse {
 
 	INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
 
-	SERVICE_UNAVAILABLE(503, "Service Unavailable");
+	SERVICE_UNAVAILABLE(503, "Service Unavailable"),
+
+	/** A WebSocket handshake of a version other than 13 (RFC 6455 §4.4). */
+	UPGRADE_REQUIRED(426, "Upgrade Required", "sec-websocket-version", "13");
 
 	private final int status;
 
@@ -21,11 +24,17 @@ enum FixedResponse {
 
 	private final Headers headers;
 
-	FixedResponse(int status, String body) {
+	FixedResponse(int status, String body, String... extraHeaders) {
 		this.status = status;
 		this.body = body.getBytes(StandardCharsets.US_ASCII);
-		this.headers = Headers.of("content-type", "text/plain; charset=utf-8", "content-length",
-				Integer.toString(this.body.length), "connection", "close");
+		Headers.Builder headers = Headers.builder();
+		for (int i = 0; i < extraHeaders.length; i += 2) {
+			headers.add(extraHeaders[i], extraHeaders[i + 1]);
+		}
+		this.headers = headers.add("content-type", "text/plain; charset=utf-8")
+			.add("content-length", Integer.toString(this.body.length))
+			.add("connection", "close")
+			.build();
 	}
 
 	int status() {

@@ -2,13 +2,17 @@ package dev.uvi.internal.http;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.asgi.HttpScope;
+import dev.uvi.asgi.WebSocketScope;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.WebSocketConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -17,7 +21,7 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The reactor-netty handler: one {@link HttpCycle} per request, wired to the request body, the
- * response and the connection's close.
+ * response and the connection's close; or, for an upgrade request, one {@link WebSocketCycle}.
  */
 public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -29,6 +33,11 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private final AccessLog accessLog;
 
+	private final WebSocketConfig webSockets;
+
+	/** Open WebSockets, so that shutdown can close them with 1012 before draining. */
+	private final Set<WebSocketCycle> openWebSockets = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * @param config the server configuration
 	 * @param application the application to call per request
@@ -39,6 +48,12 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
 		this.defaultHeaders = new DefaultHeaders(config);
 		this.accessLog = new AccessLog(config.accessLog());
+		this.webSockets = config.ws();
+	}
+
+	/** Closes every open WebSocket with 1012 ("service restart"), uvicorn's first step of a shutdown. */
+	public void closeWebSockets() {
+		this.openWebSockets.forEach(WebSocketCycle::closeForShutdown);
 	}
 
 	@Override
@@ -46,15 +61,34 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		Channel[] holder = new Channel[1];
 		request.withConnection((connection) -> holder[0] = connection.channel());
 		Channel channel = holder[0];
+		if (this.webSockets.enabled() && WebSocketHandshake.isUpgrade(request)) {
+			return webSocket(request, response, channel);
+		}
 		HttpScope scope = this.scopes.http(request, channel.localAddress());
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders,
 				"HEAD".equals(scope.method()));
 		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, bodyLength(request.requestHeaders()));
-		HttpCycle cycle = new HttpCycle(scope, writer, body, this.accessLog);
+		HttpCycle cycle = new HttpCycle(writer, body, "HEAD".equals(scope.method()),
+				(status) -> this.accessLog.log(scope, status));
 		ChannelFutureListener onClose = (future) -> cycle.disconnected();
 		channel.closeFuture().addListener(onClose);
-		cycle.run(this.application);
+		cycle.run(this.application, scope);
 		return writer.finished().doFinally((signal) -> channel.closeFuture().removeListener(onClose));
+	}
+
+	private Publisher<Void> webSocket(HttpServerRequest request, HttpServerResponse response, Channel channel) {
+		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
+		WebSocketScope scope = this.scopes.websocket(request, channel.localAddress());
+		FixedResponse invalid = WebSocketHandshake.validate(request);
+		if (invalid != null) {
+			this.accessLog.logWebSocket(scope, Integer.toString(invalid.status()));
+			writer.writeFull(invalid.status(), invalid.headers(), invalid.body());
+			return writer.finished();
+		}
+		WebSocketCycle cycle = new WebSocketCycle(scope, response, channel, writer, this.webSockets,
+				this.defaultHeaders, this.accessLog, this.openWebSockets::add, this.openWebSockets::remove);
+		cycle.run(this.application);
+		return cycle.handler();
 	}
 
 	/** RFC 9112 §6.3: chunked wins, then content-length; neither means no body. */

@@ -12,6 +12,8 @@ import dev.uvi.asgi.Send;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +50,14 @@ final class HttpCycle implements Receive, Send {
 		CLOSED
 	}
 
-	private final HttpScope scope;
-
 	private final ResponseWriter writer;
 
 	private final RequestBodyReceiver body;
 
-	private final AccessLog accessLog;
-
 	private final boolean head;
+
+	/** Told the status when the response starts: the access log. */
+	private final IntConsumer onStart;
 
 	private State state = State.AWAITING_START;
 
@@ -69,24 +70,29 @@ final class HttpCycle implements Receive, Send {
 
 	private long sentLength;
 
-	HttpCycle(HttpScope scope, ResponseWriter writer, RequestBodyReceiver body, AccessLog accessLog) {
-		this.scope = scope;
+	/**
+	 * @param writer where the response goes
+	 * @param body the request body
+	 * @param head true for a HEAD request: no body bytes are written
+	 * @param onStart told the status when the response starts
+	 */
+	HttpCycle(ResponseWriter writer, RequestBodyReceiver body, boolean head, IntConsumer onStart) {
 		this.writer = writer;
 		this.body = body;
-		this.accessLog = accessLog;
-		this.head = "HEAD".equals(scope.method());
+		this.head = head;
+		this.onStart = onStart;
 	}
 
 	/** Calls the application and applies the error policy when it is done. */
-	void run(AsgiApplication application) {
+	void run(AsgiApplication application, HttpScope scope) {
 		CompletionStage<Void> result;
 		try {
-			result = application.call(this.scope, this, this);
+			result = application.call(scope, this, this);
 		}
 		catch (Throwable ex) {
 			result = CompletableFuture.failedFuture(ex);
 		}
-		result.whenComplete((ignored, error) -> applicationDone(error));
+		result.whenComplete((ignored, error) -> finish(error));
 	}
 
 	/** The connection closed under the request: the application will see {@code http.disconnect}. */
@@ -176,7 +182,7 @@ final class HttpCycle implements Receive, Send {
 			}
 		}
 		if (this.state == State.HEAD_PENDING) {
-			this.accessLog.log(this.scope, this.status);
+			this.onStart.accept(this.status);
 			if (last) {
 				this.state = State.COMPLETE;
 				CompletionStage<Void> written = this.writer.writeFull(this.status, this.headers, bytes);
@@ -196,7 +202,8 @@ final class HttpCycle implements Receive, Send {
 		return written;
 	}
 
-	private void applicationDone(Throwable error) {
+	/** The application is done (with this error, or none): uvicorn's error policy. */
+	void finish(@Nullable Throwable error) {
 		State finalState;
 		synchronized (this) {
 			finalState = this.state;
@@ -214,7 +221,7 @@ final class HttpCycle implements Receive, Send {
 					logger.error("ASGI callable returned without starting response.");
 				}
 				FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
-				this.accessLog.log(this.scope, response.status());
+				this.onStart.accept(response.status());
 				this.writer.writeFull(response.status(), response.headers(), response.body());
 				break;
 			case HEAD_PENDING:

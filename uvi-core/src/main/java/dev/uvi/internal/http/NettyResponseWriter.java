@@ -3,7 +3,6 @@ package dev.uvi.internal.http;
 import dev.uvi.asgi.Headers;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -19,13 +18,10 @@ import reactor.netty.http.server.HttpServerResponse;
  * completion of the handler's publisher, on which reactor-netty writes the last chunk. (Never
  * {@code sendObject(ByteBuf)} after the head: reactor-netty drops such buffers silently.)
  *
- * <p>A chunk's stage completes at once while the channel stays writable (under Netty's high write
- * watermark) and otherwise when the chunk has reached the socket: uvicorn's pause/resume writing,
- * which keeps a fast application at most a watermark ahead of a slow client.
+ * <p>A chunk's stage completes as {@link WriteCompletion} says, which keeps a fast application at
+ * most a watermark ahead of a slow client.
  */
 final class NettyResponseWriter implements ResponseWriter {
-
-	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
 	private final HttpServerResponse response;
 
@@ -78,13 +74,8 @@ final class NettyResponseWriter implements ResponseWriter {
 
 	@Override
 	public CompletionStage<Void> writeChunk(byte[] body) {
-		ChannelFuture write = this.channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(body)));
-		if (write.isDone() || this.channel.isWritable()) {
-			return DONE;
-		}
-		CompletableFuture<Void> written = new CompletableFuture<>();
-		write.addListener((future) -> written.complete(null));
-		return written;
+		return WriteCompletion.of(this.channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(body))),
+				this.channel);
 	}
 
 	@Override

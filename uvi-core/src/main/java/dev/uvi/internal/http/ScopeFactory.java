@@ -3,6 +3,8 @@ package dev.uvi.internal.http;
 import dev.uvi.asgi.Address;
 import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpScope;
+import dev.uvi.asgi.WebSocketScope;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -10,7 +12,9 @@ import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.function.Supplier;
@@ -24,6 +28,9 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 final class ScopeFactory {
 
+	/** The denial-response extension: an application may answer a handshake with a plain HTTP response. */
+	private static final Map<String, Object> WEBSOCKET_EXTENSIONS = Map.of("websocket.http.response", Map.of());
+
 	private final String rootPath;
 
 	private final Supplier<Map<String, Object>> lifespanState;
@@ -34,15 +41,39 @@ final class ScopeFactory {
 	}
 
 	HttpScope http(HttpServerRequest request, @Nullable SocketAddress local) {
-		String target = request.uri();
-		int query = target.indexOf('?');
-		String rawTarget = (query >= 0) ? target.substring(0, query) : target;
-		String queryString = (query >= 0) ? target.substring(query + 1) : "";
-		String rawPath = originFormPath(rawTarget);
+		Target target = Target.of(request.uri());
 		return new HttpScope(httpVersion(request.version()), request.method().name(), request.scheme(),
-				this.rootPath + decode(rawPath), this.rootPath + rawPath, queryString, this.rootPath,
+				this.rootPath + decode(target.rawPath), this.rootPath + target.rawPath, target.query, this.rootPath,
 				headers(request.requestHeaders()), address(request.remoteAddress()), address(local), stateCopy(),
 				Map.of());
+	}
+
+	/** The scope of an upgrade request, built before the handshake is answered. */
+	WebSocketScope websocket(HttpServerRequest request, @Nullable SocketAddress local) {
+		Target target = Target.of(request.uri());
+		List<String> subprotocols = new ArrayList<>();
+		for (String offered : request.requestHeaders().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
+			for (String protocol : offered.split(",")) {
+				if (!protocol.isBlank()) {
+					subprotocols.add(protocol.trim());
+				}
+			}
+		}
+		String scheme = "https".equals(request.scheme()) ? "wss" : "ws";
+		return new WebSocketScope(httpVersion(request.version()), scheme, this.rootPath + decode(target.rawPath),
+				this.rootPath + target.rawPath, target.query, this.rootPath, headers(request.requestHeaders()),
+				address(request.remoteAddress()), address(local), List.copyOf(subprotocols), stateCopy(),
+				WEBSOCKET_EXTENSIONS);
+	}
+
+	/** The request target split into path (origin form) and query. */
+	private record Target(String rawPath, String query) {
+
+		static Target of(String uri) {
+			int query = uri.indexOf('?');
+			String rawTarget = (query >= 0) ? uri.substring(0, query) : uri;
+			return new Target(originFormPath(rawTarget), (query >= 0) ? uri.substring(query + 1) : "");
+		}
 	}
 
 	private Map<String, Object> stateCopy() {

@@ -11,7 +11,7 @@ import dev.uvi.server.UviServerException;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.BindException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,6 +45,8 @@ public final class NettyUviServer implements UviServer {
 
 	private @Nullable ChannelGroup channels;
 
+	private @Nullable HttpBridge bridge;
+
 	private volatile @Nullable DisposableServer bound;
 
 	public NettyUviServer(UviConfig config, AsgiApplication application) {
@@ -62,6 +64,7 @@ public final class NettyUviServer implements UviServer {
 		this.lifespan.startup();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state);
 		HttpServer server = HttpServer.create()
 			.host(this.config.host())
 			.port(this.config.port())
@@ -70,16 +73,18 @@ public final class NettyUviServer implements UviServer {
 			.idleTimeout(this.config.timeoutKeepAlive())
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
 				.maxHeaderSize(this.config.maxHeaderSize()))
-			.handle(new HttpBridge(this.config, this.application, this.lifespan::state));
+			.handle(bridge);
 		try {
 			this.bound = server.bindNow();
 		}
 		catch (ChannelBindException ex) {
 			loops.dispose();
+			this.lifespan.shutdown(); // the application started its resources: let it release them
 			throw bindFailure(ex);
 		}
 		this.loops = loops;
 		this.channels = channels;
+		this.bridge = bridge;
 		logger.info("Uvi running on {} (Press CTRL+C to quit)", url());
 		return this;
 	}
@@ -105,6 +110,9 @@ public final class NettyUviServer implements UviServer {
 			return;
 		}
 		logger.info("Shutting down");
+		if (this.bridge != null) {
+			this.bridge.closeWebSockets(); // open WebSockets would hold the drain until the timeout
+		}
 		try {
 			server.disposeNow(timeout);
 		}
@@ -134,7 +142,8 @@ public final class NettyUviServer implements UviServer {
 
 	private RuntimeException bindFailure(ChannelBindException ex) {
 		Throwable cause = ex.getCause();
-		if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+		// NIO raises a BindException, epoll a NativeIoException ("bind(..) failed with error(-98): Address already in use")
+		if (cause instanceof IOException && String.valueOf(cause.getMessage()).contains("in use")) {
 			return new PortInUseException(this.config.host(), this.config.port(), ex);
 		}
 		return new UviServerException("Cannot bind " + this.config.host() + ":" + this.config.port() + ": "

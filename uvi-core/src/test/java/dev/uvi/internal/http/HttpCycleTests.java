@@ -23,13 +23,16 @@ class HttpCycleTests {
 	private final AtomicReference<Throwable> sendError = new AtomicReference<>();
 
 	private HttpCycle cycle(String method) {
-		HttpScope scope = new HttpScope("1.1", method, "http", "/", "/", "", "", Headers.empty(), null, null, Map.of(),
-				Map.of());
-		return new HttpCycle(scope, this.writer, new RequestBodyReceiver(Flux::empty, 0), new AccessLog(false));
+		return new HttpCycle(this.writer, new RequestBodyReceiver(Flux::empty, 0), "HEAD".equals(method),
+				(status) -> this.writer.events.add("access " + status));
+	}
+
+	private static HttpScope scope(String method) {
+		return new HttpScope("1.1", method, "http", "/", "/", "", "", Headers.empty(), null, null, Map.of(), Map.of());
 	}
 
 	private void run(AsgiApplication app) {
-		cycle("GET").run(app);
+		cycle("GET").run(app, scope("GET"));
 	}
 
 	private CompletionStage<Void> remember(CompletionStage<Void> stage) {
@@ -44,7 +47,7 @@ class HttpCycleTests {
 	void oneBodyResponseIsWrittenInOneGo() {
 		run((scope, receive, send) -> send.send(HttpResponseStart.of(200, Headers.of("a", "1")))
 			.thenCompose((v) -> send.send(HttpResponseBody.last(text("hi")))));
-		assertThat(this.writer.events).containsExactly("full 200 Headers[a: 1] hi");
+		assertThat(this.writer.events).containsExactly("access 200", "full 200 Headers[a: 1] hi");
 	}
 
 	@Test
@@ -53,15 +56,15 @@ class HttpCycleTests {
 			.thenCompose((v) -> send.send(HttpResponseBody.chunk(text("a"))))
 			.thenCompose((v) -> send.send(HttpResponseBody.chunk(text("b"))))
 			.thenCompose((v) -> send.send(HttpResponseBody.end())));
-		assertThat(this.writer.events).containsExactly("head 200 Headers[]", "chunk a", "chunk b", "complete");
+		assertThat(this.writer.events).containsExactly("access 200", "head 200 Headers[]", "chunk a", "chunk b", "complete");
 	}
 
 	@Test
 	void headRequestWritesNoBodyBytes() {
 		cycle("HEAD").run((scope, receive, send) -> send.send(HttpResponseStart.of(200, Headers.empty()))
 			.thenCompose((v) -> send.send(HttpResponseBody.chunk(text("a"))))
-			.thenCompose((v) -> send.send(HttpResponseBody.end())));
-		assertThat(this.writer.events).containsExactly("head 200 Headers[]", "complete");
+			.thenCompose((v) -> send.send(HttpResponseBody.end())), scope("HEAD"));
+		assertThat(this.writer.events).containsExactly("access 200", "head 200 Headers[]", "complete");
 	}
 
 	@Test
@@ -80,7 +83,7 @@ class HttpCycleTests {
 		run((scope, receive, send) -> send.send(HttpResponseStart.of(200, Headers.empty()))
 			.thenCompose((v) -> send.send(HttpResponseBody.last(text("done"))))
 			.thenCompose((v) -> remember(send.send(HttpResponseBody.last(text("more"))))));
-		assertThat(this.writer.events).containsExactly("full 200 Headers[] done", "abort");
+		assertThat(this.writer.events).containsExactly("access 200", "full 200 Headers[] done", "abort");
 		assertThat(this.sendError.get())
 			.hasMessage("Unexpected ASGI message 'http.response.body' sent, after response already completed.");
 	}
@@ -90,7 +93,7 @@ class HttpCycleTests {
 	void returningMidBodyClosesTheConnection() {
 		run((scope, receive, send) -> send.send(HttpResponseStart.of(200, Headers.empty()))
 			.thenCompose((v) -> send.send(HttpResponseBody.chunk(text("part")))));
-		assertThat(this.writer.events).containsExactly("head 200 Headers[]", "chunk part", "abort");
+		assertThat(this.writer.events).containsExactly("access 200", "head 200 Headers[]", "chunk part", "abort");
 	}
 
 	@Test
@@ -107,7 +110,7 @@ class HttpCycleTests {
 		run((scope, receive, send) -> send
 			.send(HttpResponseStart.of(200, Headers.of("content-length", "99", "transfer-encoding", "chunked")))
 			.thenCompose((v) -> send.send(HttpResponseBody.last(text("short")))));
-		assertThat(this.writer.events).containsExactly("full 200 Headers[transfer-encoding: chunked] short");
+		assertThat(this.writer.events).containsExactly("access 200", "full 200 Headers[transfer-encoding: chunked] short");
 	}
 
 	@Test
@@ -115,7 +118,7 @@ class HttpCycleTests {
 		HttpCycle cycle = cycle("GET");
 		CompletableFuture<Void> gate = new CompletableFuture<>();
 		cycle.run((scope, receive, send) -> gate.thenCompose((v) -> remember(send.send(HttpResponseStart.of(200,
-				Headers.empty())))).thenCompose((v) -> send.send(HttpResponseBody.last(text("late")))));
+				Headers.empty())))).thenCompose((v) -> send.send(HttpResponseBody.last(text("late")))), scope("GET"));
 		cycle.disconnected();
 		gate.complete(null);
 		assertThat(this.writer.events).isEmpty();

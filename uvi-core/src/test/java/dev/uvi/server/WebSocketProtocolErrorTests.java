@@ -1,0 +1,82 @@
+package dev.uvi.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.uvi.asgi.WebSocketDisconnect;
+import dev.uvi.testing.RawWebSocket;
+import dev.uvi.testing.ServerFixture;
+import dev.uvi.testing.WebSocketApps;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What real clients refuse to send, written frame by frame: each gets the close code RFC 6455 names. */
+class WebSocketProtocolErrorTests {
+
+	@RegisterExtension
+	final ServerFixture fixture = new ServerFixture();
+
+	private final CompletableFuture<WebSocketDisconnect> disconnect = new CompletableFuture<>();
+
+	private RawWebSocket open() throws Exception {
+		return RawWebSocket.open(this.fixture.start(WebSocketApps.echo(this.disconnect)), "/ws");
+	}
+
+	@Test
+	void invalidUtf8InATextMessageClosesWith1007() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x81, new byte[] { (byte) 0xc3, (byte) 0x28 }, true);
+			assertThat(socket.readCloseCode()).isEqualTo(1007);
+		}
+	}
+
+	@Test
+	void unmaskedClientFrameClosesWith1002() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x81, "hi".getBytes(), false);
+			assertThat(socket.readCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@Test
+	void reservedBitsCloseWith1002() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x81 | 0x20, "hi".getBytes(), true);
+			assertThat(socket.readCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@Test
+	void unknownOpcodeClosesWith1002() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x83, "hi".getBytes(), true);
+			assertThat(socket.readCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@Test
+	void controlFrameOver125BytesClosesWith1002() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x89, new byte[126], true);
+			assertThat(socket.readCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@Test
+	void fragmentedControlFrameClosesWith1002() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x09, "ping".getBytes(), true);
+			assertThat(socket.readCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@Test
+	void pingBetweenFragmentsIsAnsweredAndTheMessageStillArrivesWhole() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x01, "hel".getBytes(), true).frame(0x89, "p".getBytes(), true).frame(0x80, "lo".getBytes(), true);
+			socket.frame(0x88, new byte[] { 0x03, (byte) 0xe8 }, true);
+			assertThat(socket.readCloseCode()).isEqualTo(1000);
+		}
+		assertThat(this.disconnect.get().code()).isEqualTo(1000);
+	}
+}

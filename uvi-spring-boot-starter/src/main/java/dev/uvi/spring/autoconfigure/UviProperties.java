@@ -1,0 +1,77 @@
+package dev.uvi.spring.autoconfigure;
+
+import dev.uvi.server.LifespanMode;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code uvi.*} properties, named after uvicorn's command-line flags and defaulting to its
+ * values (which are {@link dev.uvi.server.UviConfig}'s). For example:
+ *
+ * <pre>{@code
+ * uvi:
+ *   host: 0.0.0.0
+ *   port: 8080
+ *   timeout-keep-alive: 10s
+ *   headers:
+ *     - "X-Served-By: uvi"
+ * }</pre>
+ *
+ * <p>Each {@code @param} below becomes the property's description in IDEs (through the
+ * configuration processor), so they are written as the metadata wants them: plain sentences.
+ *
+ * @param host Address to bind. Default 127.0.0.1.
+ * @param port Port to bind, 0 for any free port. Default 8000.
+ * @param rootPath Path prefix a proxy in front strips, as uvicorn's --root-path. Default empty.
+ * @param serverHeader Whether responses carry "server: uvi". Default true.
+ * @param dateHeader Whether responses carry a "date" header. Default true.
+ * @param headers Extra headers on every response, each "Name: Value" as uvicorn's --header. Default none.
+ * @param timeoutKeepAlive Time an idle keep-alive connection stays open; a bare number means seconds. Default 5s.
+ * @param accessLog Whether each request is logged on the "uvi.access" logger. Default true.
+ * @param workers Number of event-loop threads. Default the number of available processors.
+ * @param lifespan Whether the ASGI lifespan protocol runs: auto, on or off. Default auto.
+ * @param maxRequestLineSize Longest request line accepted; a bare number means bytes. Default 8KB.
+ * @param maxHeaderSize Largest request header block accepted; a bare number means bytes. Default 16KB.
+ * @param ws WebSocket settings, uvicorn's --ws-* flags.
+ */
+@ConfigurationProperties("uvi")
+public record UviProperties(
+		@DefaultValue("127.0.0.1") String host,
+		@DefaultValue("8000") int port,
+		@DefaultValue("") String rootPath,
+		@DefaultValue("true") boolean serverHeader,
+		@DefaultValue("true") boolean dateHeader,
+		@DefaultValue List<String> headers,
+		@DefaultValue("5s") @DurationUnit(ChronoUnit.SECONDS) Duration timeoutKeepAlive,
+		@DefaultValue("true") boolean accessLog,
+		@Nullable Integer workers,
+		@DefaultValue("auto") LifespanMode lifespan,
+		@DefaultValue("8KB") DataSize maxRequestLineSize,
+		@DefaultValue("16KB") DataSize maxHeaderSize,
+		@DefaultValue Ws ws) {
+
+	/**
+	 * WebSocket settings ({@code uvi.ws.*}).
+	 *
+	 * @param enabled Whether upgrade requests become WebSockets; false serves them as plain HTTP (uvicorn's --ws none). Default true.
+	 * @param maxSize Largest incoming message; larger ones close the socket with 1009. Default 16MB.
+	 * @param maxQueue Accepted for uvicorn parity; uvi reads one message per receive(), so at most one waits. Default 32.
+	 * @param pingInterval Interval of the server's keep-alive pings; 0 disables them; a bare number means seconds. Default 20s.
+	 * @param pingTimeout Time a ping may go unanswered before the socket is closed with 1011; a bare number means seconds. Default 20s.
+	 * @param perMessageDeflate Whether the permessage-deflate extension is negotiated. Default true.
+	 */
+	public record Ws(
+			@DefaultValue("true") boolean enabled,
+			@DefaultValue("16MB") DataSize maxSize,
+			@DefaultValue("32") int maxQueue,
+			@DefaultValue("20s") @DurationUnit(ChronoUnit.SECONDS) Duration pingInterval,
+			@DefaultValue("20s") @DurationUnit(ChronoUnit.SECONDS) Duration pingTimeout,
+			@DefaultValue("true") boolean perMessageDeflate) {
+	}
+}

@@ -1,0 +1,5 @@
+/** Fixtures shared by the starter's tests. */
+@NullMarked
+package dev.uvi.spring.testing;
+
+import org.jspecify.annotations.NullMarked;
