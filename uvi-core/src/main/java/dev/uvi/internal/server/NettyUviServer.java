@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ public final class NettyUviServer implements UviServer {
 	/** reactor-netty's {@code disposeNow} wants a bound: a century is "as long as it takes". */
 	private static final Duration FOREVER = Duration.ofDays(36500);
 
-	/** How long cancelled requests get to write their 500 before their connections are closed. */
+	/** How long cancelled requests get to write their 500 before reactor-netty closes their connections. */
 	private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
 
 	private final UviConfig config;
@@ -129,16 +131,25 @@ public final class NettyUviServer implements UviServer {
 		logger.info("Shutting down");
 		bridge.closeWebSockets(); // open WebSockets would hold the drain until the timeout
 		bridge.drain();
+		// reactor-netty closes every connection when disposeNow times out, so the cancellation (a 500
+		// for responses not started yet) has to happen before that: at the timeout, with a grace after it.
+		AtomicBoolean drained = new AtomicBoolean();
+		if (timeout != null) {
+			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+				if (!drained.get()) {
+					int cancelled = bridge.cancelInFlight(channels);
+					logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", cancelled);
+				}
+			});
+		}
 		try {
 			// unbinds, closes idle keep-alive connections, waits for in-flight requests (the channel group)
-			server.disposeNow((timeout != null) ? timeout : FOREVER);
+			server.disposeNow((timeout != null) ? timeout.plus(CANCEL_GRACE) : FOREVER);
 		}
 		catch (IllegalStateException ex) {
-			int cancelled = bridge.cancelInFlight(channels);
-			logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", cancelled);
-			channels.newCloseFuture().awaitUninterruptibly(CANCEL_GRACE.toMillis());
 			channels.close().awaitUninterruptibly();
 		}
+		drained.set(true);
 		this.lifespan.shutdown();
 		if (this.loops != null) {
 			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
