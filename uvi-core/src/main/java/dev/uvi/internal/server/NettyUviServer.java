@@ -183,8 +183,8 @@ public final class NettyUviServer implements UviServer {
 		if (timeout != null) {
 			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
 				if (!drained.get()) {
-					int cancelled = bridge.cancelInFlight(channels);
-					logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", cancelled);
+					bridge.cancelInFlight(channels, (count) -> logger
+						.error("Cancel {} running task(s), timeout graceful shutdown exceeded", count));
 				}
 			});
 		}
