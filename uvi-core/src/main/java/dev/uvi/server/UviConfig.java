@@ -30,12 +30,19 @@ import org.jspecify.annotations.Nullable;
  * @param limitMaxRequests responses after which the server shuts down gracefully; 0 for no limit; default 0
  * @param limitMaxRequestsJitter a random 0..jitter added to {@code limitMaxRequests}, so that
  *     instances do not restart together; default 0
+ * @param limitConcurrency connections and in-progress requests beyond which requests get uvicorn's
+ *     503; 0 for no limit; default 0 (see the README for what is counted)
+ * @param maxRequestBodySize the largest request body accepted, in bytes, else 413; 0 for no limit; default 0
+ * @param timeoutRequestHeader how long a request head may take to arrive, else 408; default 30 s
+ * @param backlog the listening socket's accept queue; default 2048
+ * @param proxyHeaders the proxy-header settings; default {@link ProxyHeadersConfig#defaults()}
  */
 public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
 		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
 		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws, @Nullable Duration timeoutGracefulShutdown,
 		@Nullable Duration timeoutLifespanStartup, @Nullable Duration timeoutLifespanShutdown, int limitMaxRequests,
-		int limitMaxRequestsJitter) {
+		int limitMaxRequestsJitter, int limitConcurrency, long maxRequestBodySize, Duration timeoutRequestHeader,
+		int backlog, ProxyHeadersConfig proxyHeaders) {
 
 	/** @return a builder holding uvicorn's defaults */
 	public static Builder builder() {
@@ -91,6 +98,16 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		private int limitMaxRequestsJitter;
 
+		private int limitConcurrency;
+
+		private long maxRequestBodySize;
+
+		private Duration timeoutRequestHeader = Duration.ofSeconds(30);
+
+		private int backlog = 2048;
+
+		private ProxyHeadersConfig proxyHeaders = ProxyHeadersConfig.defaults();
+
 		private Builder() {
 		}
 
@@ -113,6 +130,11 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.timeoutLifespanShutdown = config.timeoutLifespanShutdown;
 			this.limitMaxRequests = config.limitMaxRequests;
 			this.limitMaxRequestsJitter = config.limitMaxRequestsJitter;
+			this.limitConcurrency = config.limitConcurrency;
+			this.maxRequestBodySize = config.maxRequestBodySize;
+			this.timeoutRequestHeader = config.timeoutRequestHeader;
+			this.backlog = config.backlog;
+			this.proxyHeaders = config.proxyHeaders;
 		}
 
 		public Builder host(String host) {
@@ -226,12 +248,43 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		public Builder limitConcurrency(int limitConcurrency) {
+			check(limitConcurrency >= 0, "limit-concurrency", limitConcurrency, ">= 0, 0 for no limit");
+			this.limitConcurrency = limitConcurrency;
+			return this;
+		}
+
+		public Builder maxRequestBodySize(long maxRequestBodySize) {
+			check(maxRequestBodySize >= 0, "max-request-body-size", maxRequestBodySize, ">= 0 bytes, 0 for no limit");
+			this.maxRequestBodySize = maxRequestBodySize;
+			return this;
+		}
+
+		public Builder timeoutRequestHeader(Duration timeout) {
+			Objects.requireNonNull(timeout, "timeoutRequestHeader");
+			check(!timeout.isNegative() && !timeout.isZero(), "timeout-request-header", timeout, "> 0");
+			this.timeoutRequestHeader = timeout;
+			return this;
+		}
+
+		public Builder backlog(int backlog) {
+			check(backlog >= 1, "backlog", backlog, ">= 1");
+			this.backlog = backlog;
+			return this;
+		}
+
+		public Builder proxyHeaders(ProxyHeadersConfig proxyHeaders) {
+			this.proxyHeaders = Objects.requireNonNull(proxyHeaders, "proxyHeaders");
+			return this;
+		}
+
 		public UviConfig build() {
 			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
 					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
 					this.maxRequestLineSize, this.maxHeaderSize, this.ws, this.timeoutGracefulShutdown,
 					this.timeoutLifespanStartup, this.timeoutLifespanShutdown, this.limitMaxRequests,
-					this.limitMaxRequestsJitter);
+					this.limitMaxRequestsJitter, this.limitConcurrency, this.maxRequestBodySize,
+					this.timeoutRequestHeader, this.backlog, this.proxyHeaders);
 		}
 
 		private static @Nullable Duration nonNegative(String property, @Nullable Duration value) {
