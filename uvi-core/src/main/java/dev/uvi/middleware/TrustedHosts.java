@@ -1,6 +1,8 @@
 package dev.uvi.middleware;
 
 import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * uvicorn's {@code forwarded-allow-ips}: IP addresses, CIDR networks, {@code *} for everyone, and
- * anything else (a unix socket path) as a literal. Addresses compare by value, so two spellings of
+ * anything else (a unix socket path) as a literal; an address with a bad prefix length is refused. Addresses compare by value, so two spellings of
  * one IPv6 address match. Nothing is ever resolved through DNS.
  */
 public final class TrustedHosts {
@@ -29,11 +31,11 @@ public final class TrustedHosts {
 			if (entry.equals("*")) {
 				all = true;
 			}
-			else if (entry.contains("/")) {
+			else if (entry.contains("/") && addressBytes(entry.substring(0, entry.indexOf('/'))) != null) {
 				addNetwork(entry);
 			}
 			else if (!entry.isEmpty()) {
-				byte[] address = NetUtil.createByteArrayFromIpAddressString(entry);
+				byte[] address = addressBytes(entry);
 				if (address != null) {
 					this.networks.add(address);
 					this.prefixes.add(address.length * 8);
@@ -77,7 +79,7 @@ public final class TrustedHosts {
 		if (this.literals.contains(host)) {
 			return true;
 		}
-		byte[] address = NetUtil.createByteArrayFromIpAddressString(host);
+		byte[] address = addressBytes(host);
 		if (address == null) {
 			return false;
 		}
@@ -91,7 +93,7 @@ public final class TrustedHosts {
 
 	private void addNetwork(String cidr) {
 		int slash = cidr.indexOf('/');
-		byte[] network = NetUtil.createByteArrayFromIpAddressString(cidr.substring(0, slash));
+		byte[] network = addressBytes(cidr.substring(0, slash));
 		int prefix;
 		try {
 			prefix = Integer.parseInt(cidr.substring(slash + 1));
@@ -105,6 +107,21 @@ public final class TrustedHosts {
 		}
 		this.networks.add(network);
 		this.prefixes.add(prefix);
+	}
+
+	/** @return the address bytes of an IP literal (IPv4-mapped IPv6 as IPv4), null for anything else; never DNS */
+	private static byte @Nullable [] addressBytes(String text) {
+		boolean ipv6 = text.indexOf(':') >= 0
+				&& text.chars().allMatch((c) -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+		if (!ipv6 && !NetUtil.isValidIpV4Address(text)) {
+			return null; // the JDK parses a string with a colon as an IPv6 literal, never as a name
+		}
+		try {
+			return InetAddress.getByName(text).getAddress(); // a literal: parsed, not resolved
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
 	}
 
 	private static boolean matches(byte[] network, int prefix, byte[] address) {
