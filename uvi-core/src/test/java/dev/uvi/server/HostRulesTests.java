@@ -24,7 +24,9 @@ class HostRulesTests {
 			"GET / HTTP/1.1\r\nHost: a b\r\n\r\n", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n",
 			"GET / HTTP/1.1\r\nHost: a@b\r\n\r\n", "GET / HTTP/1.1\r\nHost: a:b\r\n\r\n",
 			"GET / HTTP/1.1\r\nHost: a:123456\r\n\r\n", "GET / HTTP/1.1\r\nHost: [::1\r\n\r\n",
-			"GET / HTTP/1.1\r\nHost: [::1]x\r\n\r\n", "GET / HTTP/1.1\r\nHost: [zz::1]\r\n\r\n" })
+			"GET / HTTP/1.1\r\nHost: [::1]x\r\n\r\n", "GET / HTTP/1.1\r\nHost: [zz::1]\r\n\r\n",
+			"GET / HTTP/1.1\r\nHost: a:\r\n\r\n", "GET / HTTP/1.1\r\nHost: a:65536\r\n\r\n",
+			"GET / HTTP/1.1\r\nHost: [::1]:\r\n\r\n" })
 	void missingRepeatedOrInvalidHostGetsTheFixed400(String request) throws Exception {
 		int port = this.fixture.start(TestApps.text("ok"));
 		Refusals.assertRefused(port, request, 400, INVALID);

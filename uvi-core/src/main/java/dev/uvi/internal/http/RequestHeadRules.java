@@ -78,8 +78,8 @@ public final class RequestHeadRules {
 
 	/**
 	 * RFC 9110 §7.2: {@code uri-host [":" port]}, where the host is a bracketed IP literal or a
-	 * reg-name (letters, digits, {@code -._~!$&'()*+,;=} and percent escapes). Empty is allowed: a
-	 * client whose target has no authority sends an empty Host.
+	 * reg-name (letters, digits, {@code -._~!$&'()*+,;=} and percent escapes), and a port of
+	 * 0-65535. Empty is allowed: a client whose target has no authority sends an empty Host.
 	 */
 	public static boolean isValidHost(String value) {
 		String host = value;
@@ -104,8 +104,13 @@ public final class RequestHeadRules {
 				return true;
 			}
 		}
-		String port = (portStart < host.length()) ? host.substring(portStart + 1) : "";
-		return port.length() <= 5 && port.chars().allMatch((c) -> c >= '0' && c <= '9');
+		if (portStart >= host.length()) {
+			return true; // a bracketed literal without a port
+		}
+		// RFC 3986 allows an empty port, but reactor-netty cannot parse one: refused as well
+		String port = host.substring(portStart + 1);
+		return !port.isEmpty() && port.length() <= 5 && port.chars().allMatch((c) -> c >= '0' && c <= '9')
+				&& Integer.parseInt(port) <= 65535;
 	}
 
 	private static boolean isRegNameChar(int c) {
