@@ -165,7 +165,10 @@ public final class ProxyHeadersMiddleware implements AsgiApplication {
 		return items.isEmpty() ? null : items.get(items.size() - 1);
 	}
 
-	/** {@code 1.2.3.4}, {@code 1.2.3.4:80}, {@code [::1]}, {@code [::1]:80}, {@code ::1}; anything else verbatim, port 0. */
+	/**
+	 * {@code 1.2.3.4}, {@code 1.2.3.4:80}, {@code [::1]}, {@code [::1]:80}, {@code ::1}; anything else
+	 * verbatim with port 0, as uvicorn keeps malformed entries.
+	 */
 	static Address address(String entry) {
 		if (entry.startsWith("[")) {
 			int close = entry.indexOf(']');

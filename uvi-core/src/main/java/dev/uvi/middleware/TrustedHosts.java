@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * uvicorn's {@code forwarded-allow-ips}: IP addresses, CIDR networks, {@code *} for everyone, and
- * anything else (a unix socket path) as a literal; an address with a bad prefix length is refused. Addresses compare by value, so two spellings of
- * one IPv6 address match. Nothing is ever resolved through DNS.
+ * anything else (a unix socket path) as a literal; an address with a bad prefix length is refused.
+ * Addresses compare by value, so two spellings of one IPv6 address match. Nothing is ever resolved
+ * through DNS.
  */
 public final class TrustedHosts {
 

@@ -144,7 +144,8 @@ final class RequestGuard extends ChannelDuplexHandler {
 				: RequestHeadRules.violation(request);
 		if (violation != null) {
 			ReferenceCountUtil.release(request);
-			refuse(result.isFailure() ? responseTo(result.cause()) : FixedResponse.BAD_REQUEST, this.admitted, violation);
+			FixedResponse answer = result.isFailure() ? responseTo(result.cause()) : FixedResponse.BAD_REQUEST;
+			refuse(answer, this.admitted, violation);
 			return;
 		}
 		long length = HttpUtil.getContentLength(request, 0L);

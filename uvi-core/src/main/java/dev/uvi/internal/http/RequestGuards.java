@@ -27,7 +27,8 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 	/** @param config the limits and default headers to apply */
 	public RequestGuards(UviConfig config) {
 		this.settings = new Settings(new DefaultHeaders(config),
-				(config.limitConcurrency() > 0) ? new ConcurrencyLimit(config.limitConcurrency()) : ConcurrencyLimit.NONE,
+				(config.limitConcurrency() > 0) ? new ConcurrencyLimit(config.limitConcurrency())
+						: ConcurrencyLimit.NONE,
 				config.maxRequestBodySize(), config.timeoutRequestHeader().toNanos());
 	}
 
