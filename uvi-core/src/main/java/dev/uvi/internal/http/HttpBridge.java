@@ -109,7 +109,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		if (this.webSockets.enabled() && WebSocketHandshake.isUpgrade(request)) {
 			return webSocket(request, response, channel);
 		}
-		HttpScope scope = this.scopes.http(request, channel.localAddress());
+		HttpScope scope = this.scopes.http(request, channel);
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders,
 				"HEAD".equals(scope.method()));
 		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, bodyLength(request.requestHeaders()));
@@ -135,7 +135,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private Publisher<Void> webSocket(HttpServerRequest request, HttpServerResponse response, Channel channel) {
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
-		WebSocketScope scope = this.scopes.websocket(request, channel.localAddress());
+		WebSocketScope scope = this.scopes.websocket(request, channel);
 		FixedResponse invalid = WebSocketHandshake.validate(request);
 		if (invalid != null) {
 			this.accessLog.logWebSocket(scope, Integer.toString(invalid.status()));
