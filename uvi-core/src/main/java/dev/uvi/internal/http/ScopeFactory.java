@@ -10,13 +10,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -49,10 +49,25 @@ final class ScopeFactory {
 
 	HttpScope http(HttpServerRequest request, Channel channel) {
 		Target target = Target.of(request.uri());
+		Peers peers = Peers.of(request, channel);
 		return new HttpScope(httpVersion(request.version()), request.method().name(), request.scheme(),
 				this.rootPath + decode(target.rawPath), this.rootPath + target.rawPath, target.query, this.rootPath,
-				headers(request.requestHeaders()), address(request.remoteAddress()), address(channel.localAddress()),
-				stateCopy(), httpExtensions(channel));
+				headers(request.requestHeaders()), peers.client, peers.server, stateCopy(), httpExtensions(channel));
+	}
+
+	/** The two ends of a connection, built once per connection rather than per request. */
+	private record Peers(@Nullable Address client, @Nullable Address server) {
+
+		private static final AttributeKey<Peers> KEY = AttributeKey.valueOf("uvi.peers");
+
+		static Peers of(HttpServerRequest request, Channel channel) {
+			Peers peers = channel.attr(KEY).get();
+			if (peers == null) {
+				peers = new Peers(address(request.remoteAddress()), address(channel.localAddress()));
+				channel.attr(KEY).set(peers);
+			}
+			return peers;
+		}
 	}
 
 	/** Trailers and pathsend always; {@code tls} on TLS connections. */
@@ -65,6 +80,7 @@ final class ScopeFactory {
 	/** The scope of an upgrade request, built before the handshake is answered. */
 	WebSocketScope websocket(HttpServerRequest request, Channel channel) {
 		Target target = Target.of(request.uri());
+		Peers peers = Peers.of(request, channel);
 		List<String> subprotocols = new ArrayList<>();
 		for (String offered : request.requestHeaders().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
 			for (String protocol : offered.split(",")) {
@@ -76,7 +92,7 @@ final class ScopeFactory {
 		String scheme = "https".equals(request.scheme()) ? "wss" : "ws";
 		return new WebSocketScope(httpVersion(request.version()), scheme, this.rootPath + decode(target.rawPath),
 				this.rootPath + target.rawPath, target.query, this.rootPath, headers(request.requestHeaders()),
-				address(request.remoteAddress()), address(channel.localAddress()), List.copyOf(subprotocols),
+				peers.client, peers.server, List.copyOf(subprotocols),
 				stateCopy(), webSocketExtensions(channel));
 	}
 
@@ -96,8 +112,7 @@ final class ScopeFactory {
 	}
 
 	private Map<String, Object> stateCopy() {
-		Map<String, Object> state = this.lifespanState.get();
-		return state.isEmpty() ? new HashMap<>(4) : new HashMap<>(state);
+		return new StateCopy(this.lifespanState.get());
 	}
 
 	static String httpVersion(HttpVersion version) {
