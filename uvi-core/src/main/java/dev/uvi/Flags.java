@@ -1,0 +1,99 @@
+package dev.uvi;
+
+import dev.uvi.server.LifespanMode;
+import dev.uvi.server.UviConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The runner's flags, in one table: each is named as its {@code uvi.*} property (which is uvicorn's
+ * flag name) and maps onto {@link UviConfig.Builder}. Adding a property to {@code UviConfig} means adding
+ * one entry here; {@code --help} and the parser follow.
+ */
+final class Flags {
+
+	static final List<Flag> ALL = List.of(
+			Flag.text("host", "ADDRESS", "address to bind; 0.0.0.0 for every IPv4 interface", UviConfig::host,
+					(s, v) -> s.config.host(v)),
+			Flag.integer("port", "port to bind; 0 picks a free one (the log line says which)", UviConfig::port,
+					(s, v) -> s.config.port(v)),
+			Flag.text("root-path", "PATH", "prefix a proxy in front strips; prepended to path and raw_path",
+					UviConfig::rootPath, (s, v) -> s.config.rootPath(v)),
+			Flag.text("header", "'NAME: VALUE'", "extra header on every response; repeatable", (c) -> "none",
+					Settings::addHeader),
+			Flag.toggle("server-header", "send 'server: uvi'", UviConfig::serverHeader,
+					(s, v) -> s.config.serverHeader(v)),
+			Flag.toggle("date-header", "send 'date'", UviConfig::dateHeader, (s, v) -> s.config.dateHeader(v)),
+			Flag.duration("timeout-keep-alive", "idle time before a keep-alive connection is closed",
+					UviConfig::timeoutKeepAlive, (s, v) -> s.config.timeoutKeepAlive(v)),
+			Flag.toggle("access-log", "one line per request on logger uvi.access", UviConfig::accessLog,
+					(s, v) -> s.config.accessLog(v)),
+			Flag.integer("workers", "event-loop threads, not processes; one per processor by default",
+					UviConfig::workers, (s, v) -> s.config.workers(v)),
+			Flag.choice("lifespan", List.of("auto", "on", "off"), "run the ASGI lifespan protocol",
+					(c) -> c.lifespan().name().toLowerCase(Locale.ROOT),
+					(s, v) -> s.config.lifespan(LifespanMode.valueOf(v.toUpperCase(Locale.ROOT)))),
+			Flag.size("max-request-line-size", "longest request line accepted", UviConfig::maxRequestLineSize,
+					(s, v) -> s.config.maxRequestLineSize(v)),
+			Flag.size("max-header-size", "largest request header block accepted", UviConfig::maxHeaderSize,
+					(s, v) -> s.config.maxHeaderSize(v)),
+			Flag.choice("ws", List.of("auto", "none"), "WebSockets; none serves upgrade requests as plain HTTP",
+					(c) -> c.ws().enabled() ? "auto" : "none", (s, v) -> s.ws = s.ws.withEnabled(v.equals("auto"))),
+			Flag.size("ws-max-size", "largest incoming WebSocket message; larger closes with 1009",
+					(c) -> c.ws().maxSize(), (s, v) -> s.ws = s.ws.withMaxSize(v)),
+			Flag.integer("ws-max-queue", "accepted for uvicorn parity; uvi holds one unread message",
+					(c) -> c.ws().maxQueue(), Settings::wsMaxQueue),
+			Flag.duration("ws-ping-interval", "keep-alive ping interval; 0 disables pings",
+					(c) -> c.ws().pingInterval(), (s, v) -> s.ws = s.ws.withPing(v, s.ws.pingTimeout())),
+			Flag.duration("ws-ping-timeout", "an unanswered ping closes with 1011 after this",
+					(c) -> c.ws().pingTimeout(), (s, v) -> s.ws = s.ws.withPing(s.ws.pingInterval(), v)),
+			Flag.toggle("ws-per-message-deflate", "negotiate permessage-deflate", (c) -> c.ws().perMessageDeflate(),
+					Settings::wsPerMessageDeflate),
+			Flag.duration("timeout-graceful-shutdown", "time in-flight requests get at shutdown; unset waits",
+					UviConfig::timeoutGracefulShutdown, (s, v) -> s.config.timeoutGracefulShutdown(v)),
+			Flag.duration("timeout-lifespan-startup", "time the lifespan startup may take; unset waits",
+					UviConfig::timeoutLifespanStartup, (s, v) -> s.config.timeoutLifespanStartup(v)),
+			Flag.duration("timeout-lifespan-shutdown", "time the lifespan shutdown may take; unset waits",
+					UviConfig::timeoutLifespanShutdown, (s, v) -> s.config.timeoutLifespanShutdown(v)),
+			Flag.integer("limit-max-requests", "shut down gracefully (exit 0) after N responses; 0 for no limit",
+					UviConfig::limitMaxRequests, (s, v) -> s.config.limitMaxRequests(v)),
+			Flag.integer("limit-max-requests-jitter", "a random 0..N added to limit-max-requests",
+					UviConfig::limitMaxRequestsJitter, (s, v) -> s.config.limitMaxRequestsJitter(v)),
+			Flag.toggle("factory", "APP must be a factory method (a method is called as one anyway)", (c) -> false,
+					(s, v) -> s.factory = v));
+
+	/** uvicorn flags that have no uvi equivalent, with what to do instead. */
+	private static final Map<String, String> UVICORN_ONLY = Map.of(
+			"reload", "spring-boot-devtools restarts a Spring application on change",
+			"log-config", "configure the SLF4J provider on the classpath (logback.xml, simplelogger.properties)",
+			"log-level", "configure the SLF4J provider on the classpath (logback.xml, simplelogger.properties)",
+			"uds", "bind a TCP port on 127.0.0.1 behind the proxy",
+			"fd", "bind a TCP port; systemd socket activation is not supported",
+			"loop", "reactor-netty picks epoll or NIO itself",
+			"http", "reactor-netty's HTTP/1.1 codec is the one implementation",
+			"interface", "the application is an AsgiApplication",
+			"app-dir", "put the application's classes on -cp",
+			"env-file", "set the environment in the service manager (systemd EnvironmentFile=)");
+
+	private Flags() {
+	}
+
+	static @Nullable Flag find(String name) {
+		for (Flag flag : ALL) {
+			if (flag.name().equals(name)) {
+				return flag;
+			}
+		}
+		return null;
+	}
+
+	/** @return the one line for a flag the table does not have */
+	static String unknown(String flag) {
+		String name = flag.replaceFirst("^--?", "");
+		String instead = UVICORN_ONLY.get(name);
+		return (instead != null) ? flag + ": a uvicorn flag uvi does not have (instead: " + instead + ")"
+				: flag + ": unknown flag (expected: one of the flags --help lists)";
+	}
+}
