@@ -1,6 +1,9 @@
 package dev.uvi.server;
 
+import static dev.uvi.server.ConfigCheck.check;
+
 import dev.uvi.asgi.Headers;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +33,17 @@ import org.jspecify.annotations.Nullable;
  * @param limitMaxRequests responses after which the server shuts down gracefully; 0 for no limit; default 0
  * @param limitMaxRequestsJitter a random 0..jitter added to {@code limitMaxRequests}, so that
  *     instances do not restart together; default 0
+ * @param tls TLS settings, or null for cleartext; default null
+ * @param http2 HTTP/2 settings; default {@link Http2Config#defaults()}
+ * @param uds a unix domain socket path to bind instead of host and port, or null; default null
+ * @param udsPermissions the permissions of the socket file (octal 0666 by default, as uvicorn)
  */
 public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
 		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
 		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws, @Nullable Duration timeoutGracefulShutdown,
 		@Nullable Duration timeoutLifespanStartup, @Nullable Duration timeoutLifespanShutdown, int limitMaxRequests,
-		int limitMaxRequestsJitter) {
+		int limitMaxRequestsJitter, @Nullable TlsConfig tls, Http2Config http2, @Nullable Path uds,
+		int udsPermissions) {
 
 	/** @return a builder holding uvicorn's defaults */
 	public static Builder builder() {
@@ -91,6 +99,14 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		private int limitMaxRequestsJitter;
 
+		private @Nullable TlsConfig tls;
+
+		private Http2Config http2 = Http2Config.defaults();
+
+		private @Nullable Path uds;
+
+		private int udsPermissions = 0666;
+
 		private Builder() {
 		}
 
@@ -113,6 +129,10 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.timeoutLifespanShutdown = config.timeoutLifespanShutdown;
 			this.limitMaxRequests = config.limitMaxRequests;
 			this.limitMaxRequestsJitter = config.limitMaxRequestsJitter;
+			this.tls = config.tls;
+			this.http2 = config.http2;
+			this.uds = config.uds;
+			this.udsPermissions = config.udsPermissions;
 		}
 
 		public Builder host(String host) {
@@ -226,12 +246,34 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		public Builder tls(@Nullable TlsConfig tls) {
+			this.tls = tls;
+			return this;
+		}
+
+		public Builder http2(Http2Config http2) {
+			this.http2 = Objects.requireNonNull(http2, "http2");
+			return this;
+		}
+
+		public Builder uds(@Nullable Path uds) {
+			this.uds = uds;
+			return this;
+		}
+
+		public Builder udsPermissions(int udsPermissions) {
+			check(udsPermissions >= 0 && udsPermissions <= 0777, "uds-permissions", Integer.toOctalString(udsPermissions),
+					"an octal mode 0-777");
+			this.udsPermissions = udsPermissions;
+			return this;
+		}
+
 		public UviConfig build() {
 			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
 					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
 					this.maxRequestLineSize, this.maxHeaderSize, this.ws, this.timeoutGracefulShutdown,
 					this.timeoutLifespanStartup, this.timeoutLifespanShutdown, this.limitMaxRequests,
-					this.limitMaxRequestsJitter);
+					this.limitMaxRequestsJitter, this.tls, this.http2, this.uds, this.udsPermissions);
 		}
 
 		private static @Nullable Duration nonNegative(String property, @Nullable Duration value) {
@@ -244,11 +286,5 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return value;
 		}
 
-		/** Armeria's form: {@code "port: 70000 (expected: 0-65535)"}, named by the property. */
-		private static void check(boolean valid, String property, Object value, String expected) {
-			if (!valid) {
-				throw new IllegalArgumentException(property + ": " + value + " (expected: " + expected + ")");
-			}
-		}
 	}
 }
