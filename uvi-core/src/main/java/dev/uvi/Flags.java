@@ -2,6 +2,7 @@ package dev.uvi;
 
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.UviConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,11 @@ final class Flags {
 					(s, v) -> s.config.host(v)),
 			Flag.integer("port", "port to bind; 0 picks a free one (the log line says which)", UviConfig::port,
 					(s, v) -> s.config.port(v)),
+			Flag.text("uds", "PATH", "unix domain socket to bind instead of host and port",
+					(c) -> (c.uds() != null) ? c.uds() : "unset", (s, v) -> s.config.uds(Path.of(v))),
+			Flag.text("uds-permissions", "MODE", "permissions of the socket file, octal",
+					(c) -> "0" + Integer.toOctalString(c.udsPermissions()),
+					(s, v) -> s.config.udsPermissions(octal(v))),
 			Flag.text("root-path", "PATH", "prefix a proxy in front strips; prepended to path and raw_path",
 					UviConfig::rootPath, (s, v) -> s.config.rootPath(v)),
 			Flag.text("header", "'NAME: VALUE'", "extra header on every response; repeatable", (c) -> "none",
@@ -61,6 +67,20 @@ final class Flags {
 					UviConfig::limitMaxRequests, (s, v) -> s.config.limitMaxRequests(v)),
 			Flag.integer("limit-max-requests-jitter", "a random 0..N added to limit-max-requests",
 					UviConfig::limitMaxRequestsJitter, (s, v) -> s.config.limitMaxRequestsJitter(v)),
+			Flag.text("ssl-certfile", "FILE", "certificate chain (PEM); with --ssl-keyfile turns TLS on",
+					(c) -> "unset", (s, v) -> s.sslCertfile = Path.of(v)),
+			Flag.text("ssl-keyfile", "FILE", "private key (PEM, PKCS#8)", (c) -> "unset",
+					(s, v) -> s.sslKeyfile = Path.of(v)),
+			Flag.text("ssl-keyfile-password", "TEXT", "password of the private key", (c) -> "unset",
+					(s, v) -> s.sslKeyfilePassword = v),
+			Flag.text("ssl-ca-certs", "FILE", "CA certificates (PEM) client certificates must chain to",
+					(c) -> "unset", (s, v) -> s.sslCaCerts = Path.of(v)),
+			Flag.choice("ssl-cert-reqs", List.of("none", "optional", "required", "0", "1", "2"),
+					"client certificates: none, optional or required", (c) -> "none", Settings::sslCertReqs),
+			Flag.toggle("http2", "offer HTTP/2 to TLS clients through ALPN", (c) -> c.http2().enabled(),
+					(s, v) -> s.http2 = s.http2.withEnabled(v)),
+			Flag.toggle("http2-h2c", "accept cleartext HTTP/2 (prior knowledge and Upgrade: h2c)",
+					(c) -> c.http2().h2c(), (s, v) -> s.http2 = s.http2.withH2c(v)),
 			Flag.toggle("factory", "APP must be a factory method (a method is called as one anyway)", (c) -> false,
 					(s, v) -> s.factory = v));
 
@@ -69,7 +89,7 @@ final class Flags {
 			"reload", "spring-boot-devtools restarts a Spring application on change",
 			"log-config", "configure the SLF4J provider on the classpath (logback.xml, simplelogger.properties)",
 			"log-level", "configure the SLF4J provider on the classpath (logback.xml, simplelogger.properties)",
-			"uds", "bind a TCP port on 127.0.0.1 behind the proxy",
+			"ssl-version", "the JDK negotiates TLS 1.2 or 1.3; uvi.ssl.protocols in the starter",
 			"fd", "bind a TCP port; systemd socket activation is not supported",
 			"loop", "reactor-netty picks epoll or NIO itself",
 			"http", "reactor-netty's HTTP/1.1 codec is the one implementation",
@@ -87,6 +107,15 @@ final class Flags {
 			}
 		}
 		return null;
+	}
+
+	private static int octal(String mode) {
+		try {
+			return Integer.parseInt(mode, 8);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("(expected: octal, e.g. 0660)");
+		}
 	}
 
 	/** @return the one line for a flag the table does not have */

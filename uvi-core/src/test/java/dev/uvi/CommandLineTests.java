@@ -7,7 +7,9 @@ import dev.uvi.CommandLine.Action;
 import dev.uvi.CommandLine.Invocation;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
+import dev.uvi.server.TlsConfig;
 import dev.uvi.server.UviConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +77,29 @@ class CommandLineTests {
 		assertThat(on.serverHeader()).isTrue();
 		assertThat(on.dateHeader()).isFalse();
 		assertThat(parse("--factory", "a::b").factory()).isTrue();
+	}
+
+	@Test
+	void socketTlsAndHttp2FlagsBuildTheirConfigs() {
+		UviConfig config = parse(split("a::b --uds /run/uvi.sock --uds-permissions 0660 --ssl-certfile c.pem"
+				+ " --ssl-keyfile k.pem --ssl-keyfile-password pw --ssl-ca-certs ca.pem --ssl-cert-reqs 2 --no-http2"
+				+ " --http2-h2c")).config();
+		assertThat(config.uds()).isEqualTo(Path.of("/run/uvi.sock"));
+		assertThat(config.udsPermissions()).isEqualTo(0660);
+		assertThat(config.tls().certfile()).isEqualTo(Path.of("c.pem"));
+		assertThat(config.tls().keyfile()).isEqualTo(Path.of("k.pem"));
+		assertThat(config.tls().keyfilePassword()).isEqualTo("pw");
+		assertThat(config.tls().caCerts()).isEqualTo(Path.of("ca.pem"));
+		assertThat(config.tls().certReqs()).isEqualTo(TlsConfig.ClientAuth.REQUIRED);
+		assertThat(config.http2().enabled()).isFalse();
+		assertThat(config.http2().h2c()).isTrue();
+		assertThat(parse("a::b").config().tls()).isNull();
+		assertThat(parse("a::b", "--ssl-certfile=c", "--ssl-keyfile=k", "--ssl-cert-reqs=optional").config().tls()
+			.certReqs()).isEqualTo(TlsConfig.ClientAuth.OPTIONAL);
+		assertUsage("uvi: --ssl-keyfile: missing (expected: --ssl-certfile and --ssl-keyfile together)", "a::b",
+				"--ssl-certfile", "c.pem");
+		assertUsage("uvi: --uds-permissions: '0999' (expected: octal, e.g. 0660)", "a::b", "--uds-permissions=0999");
+		assertUsage("uvi: --uds-permissions: '1777' (expected: an octal mode 0-777)", "a::b", "--uds-permissions=1777");
 	}
 
 	@Test
