@@ -1,6 +1,7 @@
 package dev.uvi;
 
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLoggerFactory;
@@ -14,6 +15,8 @@ final class Console {
 
 	private final @Nullable PrintStream out;
 
+	private final AtomicBoolean finished = new AtomicBoolean();
+
 	private Console(@Nullable PrintStream out) {
 		this.out = out;
 	}
@@ -26,6 +29,13 @@ final class Console {
 		err.println("uvi: no SLF4J provider on the classpath: printing the main lines only"
 				+ " (add slf4j-simple or logback-classic for the full log)");
 		return new Console(err);
+	}
+
+	/** Says "Finished server process" once, from whichever of the main thread and the shutdown hook comes first. */
+	void finished() {
+		if (this.finished.compareAndSet(false, true)) {
+			info("Finished server process [" + ProcessHandle.current().pid() + "]");
+		}
 	}
 
 	void info(String line) {

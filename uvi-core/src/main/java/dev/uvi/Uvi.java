@@ -58,6 +58,7 @@ public final class Uvi {
 				console.info("Shutting down");
 			}
 			server.shutdown();
+			console.finished(); // the JVM halts after the hooks: the main thread may not get to say it
 		}, "uvi-shutdown"));
 		ExitOnSignal.install();
 		try {
@@ -72,6 +73,6 @@ public final class Uvi {
 		String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
 		console.info("Uvi running on http://" + host + ":" + server.port() + " (Press CTRL+C to quit)");
 		server.terminated().toCompletableFuture().join(); // the event loops are daemon threads
-		console.info("Finished server process [" + ProcessHandle.current().pid() + "]");
+		console.finished();
 	}
 }
