@@ -2,6 +2,7 @@ package dev.uvi;
 
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.Http2Config;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.TlsConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.WebSocketConfig;
@@ -11,9 +12,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the flags write into: a {@link UviConfig.Builder}, plus the two values the builder only takes
- * whole (the WebSocket, HTTP/2 and TLS settings and the extra headers, which several flags build up), and the
- * runner's own {@code --factory}.
+ * What the flags write into: a {@link UviConfig.Builder}, plus the values the builder only takes whole
+ * (the WebSocket, HTTP/2, proxy-header and TLS settings and the extra headers, which several flags
+ * build up), and the runner's own {@code --factory}.
  */
 final class Settings {
 
@@ -22,6 +23,8 @@ final class Settings {
 	WebSocketConfig ws = WebSocketConfig.defaults();
 
 	Http2Config http2 = Http2Config.defaults();
+
+	ProxyHeadersConfig proxy = ProxyHeadersConfig.defaults();
 
 	Headers headers = Headers.empty();
 
@@ -60,6 +63,10 @@ final class Settings {
 				deflate);
 	}
 
+	void proxy(boolean enabled, List<String> allowIps, boolean forwardedHost, boolean forwarded) {
+		this.proxy = new ProxyHeadersConfig(enabled, allowIps, forwardedHost, forwarded);
+	}
+
 	/** uvicorn's {@code --ssl-cert-reqs}: its numbers 0, 1, 2 or the names none, optional, required. */
 	void sslCertReqs(String value) {
 		List<String> numbers = List.of("0", "1", "2");
@@ -78,6 +85,6 @@ final class Settings {
 			this.config.tls(TlsConfig.pem(this.sslCertfile, this.sslKeyfile, this.sslKeyfilePassword)
 				.withClientAuth(this.sslCertReqs, this.sslCaCerts));
 		}
-		return this.config.ws(this.ws).http2(this.http2).build();
+		return this.config.ws(this.ws).http2(this.http2).proxyHeaders(this.proxy).build();
 	}
 }

@@ -7,6 +7,7 @@ import dev.uvi.CommandLine.Action;
 import dev.uvi.CommandLine.Invocation;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.TlsConfig;
 import dev.uvi.server.UviConfig;
 import java.nio.file.Path;
@@ -100,6 +101,20 @@ class CommandLineTests {
 				"--ssl-certfile", "c.pem");
 		assertUsage("uvi: --uds-permissions: '0999' (expected: octal, e.g. 0660)", "a::b", "--uds-permissions=0999");
 		assertUsage("uvi: --uds-permissions: '1777' (expected: an octal mode 0-777)", "a::b", "--uds-permissions=1777");
+	}
+
+	@Test
+	void limitAndProxyHeaderFlagsBuildTheirConfigs() {
+		UviConfig config = parse(split("a::b --limit-concurrency 100 --max-request-body-size 1MB"
+				+ " --timeout-request-header 10 --backlog 128 --no-proxy-headers --forwarded-allow-ips 10.0.0.0/8,::1"
+				+ " --forwarded-host-headers --forwarded-header")).config();
+		assertThat(config.limitConcurrency()).isEqualTo(100);
+		assertThat(config.maxRequestBodySize()).isEqualTo(1 << 20);
+		assertThat(config.timeoutRequestHeader()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(config.backlog()).isEqualTo(128);
+		assertThat(config.proxyHeaders()).isEqualTo(new ProxyHeadersConfig(false, List.of("10.0.0.0/8", "::1"), true,
+				true));
+		assertUsage("uvi: --backlog: 0 (expected: >= 1)", "a::b", "--backlog=0");
 	}
 
 	@Test
