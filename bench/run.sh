@@ -156,7 +156,7 @@ measure() {
 		return
 	fi
 	local cpu=$(((ticks1 - ticks0) * 100000000000 / ($(getconf CLK_TCK) * (t1 - t0))))
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$name" "$round" "${result// /$'\t'}" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$name" "$round" "${result// /$'\t'}" \
 		"$cpu" "$(rss_kib "$pid")" >>"$OUT/results.tsv"
 	log "  $scenario $name: $result"
 }
@@ -183,6 +183,7 @@ startup_time() {
 idle_connections() {
 	local name=$1 pid=${PID[$1]} before after client
 	before=$(rss_kib "$pid")
+	: >"$OUT/idle-$name.log"
 	taskset -c 1 java -cp "$BENCH/target/classes:$BENCH/target/lib/*" dev.uvi.bench.load.IdleConnections \
 		127.0.0.1 "${PORT[$name]}" "$IDLE_CONNECTIONS" 6 >"$OUT/idle-$name.log" 2>&1 &
 	client=$!

@@ -60,7 +60,10 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		this.state.upgraded();
-		ctx.writeAndFlush(this.state.frame.duplicate());
+		for (int i = 0; i < this.state.depth; i++) {
+			ctx.write(this.state.frame.duplicate());
+		}
+		ctx.flush();
 		readEchoes(ctx, leftover);
 	}
 

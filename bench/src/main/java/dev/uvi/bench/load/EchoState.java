@@ -25,6 +25,9 @@ final class EchoState {
 
 	final LongAdder echoes;
 
+	/** Messages each connection keeps in flight. */
+	final int depth;
+
 	private final CountDownLatch upgrades = new CountDownLatch(1);
 
 	private final int connections;
@@ -33,7 +36,8 @@ final class EchoState {
 
 	private volatile String refusal = "";
 
-	EchoState(URI uri, int connections, int size, LongAdder echoes) {
+	EchoState(URI uri, int connections, int size, int depth, LongAdder echoes) {
+		this.depth = depth;
 		this.connections = connections;
 		if (size > 125) {
 			throw new IllegalArgumentException("message-bytes must be at most 125 (one-byte frame length)");

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A wrk for WebSocket echo: {@code connections} sockets, each with one message in flight, sending a
- * pre-encoded masked text frame whenever the previous echo is back, and counting echoes. It parses
+ * A wrk for WebSocket echo: {@code connections} sockets, each with {@code depth} messages in flight
+ * (default 1), sending a pre-encoded masked text frame whenever an echo is back, and counting echoes. It parses
  * nothing but the upgrade response and frame boundaries, so it costs far less CPU than any server it
  * drives; a load client doing real WebSocket work on the other core would cap the ceiling target first.
  *
- * <p>Arguments: {@code ws-url connections warmup-seconds seconds message-bytes}. Prints one line,
+ * <p>Arguments: {@code ws-url connections warmup-seconds seconds message-bytes [depth]}. Prints one line,
  * {@code messages/s: N}, or exits 2 when the handshake is refused (the route does not exist).
  */
 public final class WebSocketEchoLoad {
@@ -32,8 +32,9 @@ public final class WebSocketEchoLoad {
 		int warmup = Integer.parseInt(args[2]);
 		int seconds = Integer.parseInt(args[3]);
 		int size = Integer.parseInt(args[4]);
+		int depth = (args.length > 5) ? Integer.parseInt(args[5]) : 1;
 		LongAdder echoes = new LongAdder();
-		EchoState state = new EchoState(uri, connections, size, echoes);
+		EchoState state = new EchoState(uri, connections, size, depth, echoes);
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 		try {
 			Bootstrap bootstrap = new Bootstrap().group(group)
