@@ -3,6 +3,7 @@ package dev.uvi.server;
 import dev.uvi.asgi.Headers;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link UviServer} is configured with: immutable, built with {@link #builder()}, and
@@ -22,10 +23,19 @@ import java.util.Objects;
  * @param maxRequestLineSize the longest request line accepted, in bytes; default 8 KiB
  * @param maxHeaderSize the largest request header block accepted, in bytes; default 16 KiB
  * @param ws the WebSocket settings; default {@link WebSocketConfig#defaults()}
+ * @param timeoutGracefulShutdown how long shutdown waits for in-flight requests before it cancels
+ *     them; null waits as long as they take (uvicorn's default); default null
+ * @param timeoutLifespanStartup how long the lifespan startup may take; null waits (uvicorn); default null
+ * @param timeoutLifespanShutdown how long the lifespan shutdown may take; null waits (uvicorn); default null
+ * @param limitMaxRequests responses after which the server shuts down gracefully; 0 for no limit; default 0
+ * @param limitMaxRequestsJitter a random 0..jitter added to {@code limitMaxRequests}, so that
+ *     instances do not restart together; default 0
  */
 public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
 		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
-		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws) {
+		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws, @Nullable Duration timeoutGracefulShutdown,
+		@Nullable Duration timeoutLifespanStartup, @Nullable Duration timeoutLifespanShutdown, int limitMaxRequests,
+		int limitMaxRequestsJitter) {
 
 	/** @return a builder holding uvicorn's defaults */
 	public static Builder builder() {
@@ -71,6 +81,16 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		private WebSocketConfig ws = WebSocketConfig.defaults();
 
+		private @Nullable Duration timeoutGracefulShutdown;
+
+		private @Nullable Duration timeoutLifespanStartup;
+
+		private @Nullable Duration timeoutLifespanShutdown;
+
+		private int limitMaxRequests;
+
+		private int limitMaxRequestsJitter;
+
 		private Builder() {
 		}
 
@@ -88,6 +108,11 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.maxRequestLineSize = config.maxRequestLineSize;
 			this.maxHeaderSize = config.maxHeaderSize;
 			this.ws = config.ws;
+			this.timeoutGracefulShutdown = config.timeoutGracefulShutdown;
+			this.timeoutLifespanStartup = config.timeoutLifespanStartup;
+			this.timeoutLifespanShutdown = config.timeoutLifespanShutdown;
+			this.limitMaxRequests = config.limitMaxRequests;
+			this.limitMaxRequestsJitter = config.limitMaxRequestsJitter;
 		}
 
 		public Builder host(String host) {
@@ -174,10 +199,49 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		public Builder timeoutGracefulShutdown(@Nullable Duration timeout) {
+			this.timeoutGracefulShutdown = nonNegative("timeout-graceful-shutdown", timeout);
+			return this;
+		}
+
+		public Builder timeoutLifespanStartup(@Nullable Duration timeout) {
+			this.timeoutLifespanStartup = positive("timeout-lifespan-startup", timeout);
+			return this;
+		}
+
+		public Builder timeoutLifespanShutdown(@Nullable Duration timeout) {
+			this.timeoutLifespanShutdown = positive("timeout-lifespan-shutdown", timeout);
+			return this;
+		}
+
+		public Builder limitMaxRequests(int limitMaxRequests) {
+			check(limitMaxRequests >= 0, "limit-max-requests", limitMaxRequests, ">= 0, 0 for no limit");
+			this.limitMaxRequests = limitMaxRequests;
+			return this;
+		}
+
+		public Builder limitMaxRequestsJitter(int jitter) {
+			check(jitter >= 0, "limit-max-requests-jitter", jitter, ">= 0");
+			this.limitMaxRequestsJitter = jitter;
+			return this;
+		}
+
 		public UviConfig build() {
 			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
 					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
-					this.maxRequestLineSize, this.maxHeaderSize, this.ws);
+					this.maxRequestLineSize, this.maxHeaderSize, this.ws, this.timeoutGracefulShutdown,
+					this.timeoutLifespanStartup, this.timeoutLifespanShutdown, this.limitMaxRequests,
+					this.limitMaxRequestsJitter);
+		}
+
+		private static @Nullable Duration nonNegative(String property, @Nullable Duration value) {
+			check(value == null || !value.isNegative(), property, value, ">= 0, or unset to wait");
+			return value;
+		}
+
+		private static @Nullable Duration positive(String property, @Nullable Duration value) {
+			check(value == null || (!value.isNegative() && !value.isZero()), property, value, "> 0, or unset to wait");
+			return value;
 		}
 
 		/** Armeria's form: {@code "port: 70000 (expected: 0-65535)"}, named by the property. */

@@ -3,7 +3,9 @@ package dev.uvi.server;
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.server.NettyUviServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A uvi server: runs one {@link AsgiApplication} on reactor-netty with one {@link UviConfig}.
@@ -19,7 +21,16 @@ public interface UviServer {
 
 	/** @return a server that is not started yet */
 	static UviServer create(UviConfig config, AsgiApplication application) {
-		return new NettyUviServer(config, application);
+		return create(config, application, List.of());
+	}
+
+	/**
+	 * @param lifespans hooks run before the application's lifespan startup (in order) and after its
+	 *     shutdown (in reverse order)
+	 * @return a server that is not started yet
+	 */
+	static UviServer create(UviConfig config, AsgiApplication application, List<Lifespan> lifespans) {
+		return new NettyUviServer(config, application, lifespans);
 	}
 
 	/**
@@ -38,10 +49,17 @@ public interface UviServer {
 	boolean isRunning();
 
 	/**
-	 * Stops accepting, lets in-flight requests finish for at most {@code timeout}, closes what is
-	 * left, runs the lifespan shutdown and frees the event loops. Does nothing when not running.
+	 * Shuts down gracefully in uvicorn's order: closes WebSockets with 1012, stops accepting, closes
+	 * idle keep-alive connections, lets in-flight requests finish for at most {@code timeout} (their
+	 * responses say {@code connection: close}), then cancels what is left (a response not yet started
+	 * gets the fixed 500), runs the lifespan shutdown and frees the event loops. Does nothing when not
+	 * running; when called again during a shutdown, waits for it.
+	 * @param timeout how long in-flight requests may take; null waits as long as they take
 	 */
-	void shutdown(Duration timeout);
+	void shutdown(@Nullable Duration timeout);
+
+	/** Shuts down gracefully with {@link UviConfig#timeoutGracefulShutdown()}. */
+	void shutdown();
 
 	/** @return a stage that completes once the server has shut down; a thread may wait on it to keep a JVM alive */
 	CompletionStage<Void> terminated();

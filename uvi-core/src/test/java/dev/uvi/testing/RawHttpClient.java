@@ -45,6 +45,19 @@ public final class RawHttpClient implements AutoCloseable {
 		return new RawHttpClient(socket);
 	}
 
+	/**
+	 * @return a client connected to {@code 127.0.0.1:port} with a receive buffer of about
+	 *     {@code receiveBufferSize} bytes, set before connecting so the TCP window is small from the
+	 *     start: a slow reader that fills up quickly
+	 */
+	public static RawHttpClient connect(int port, Duration readTimeout, int receiveBufferSize) throws IOException {
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(receiveBufferSize);
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		socket.setSoTimeout((int) readTimeout.toMillis());
+		return new RawHttpClient(socket);
+	}
+
 	/** @return the socket, for tuning such as a small receive buffer */
 	public Socket socket() {
 		return this.socket;

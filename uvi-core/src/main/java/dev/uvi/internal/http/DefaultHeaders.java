@@ -3,13 +3,14 @@ package dev.uvi.internal.http;
 import dev.uvi.server.UviConfig;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.Date;
 
 /**
  * The headers the server puts on every response, in uvicorn's order: {@code date}, {@code server},
- * then the configured ones. The date string is formatted at most once a second, as uvicorn's tick
+ * then the configured ones (and {@code connection: close} while the server drains). The date string is formatted at most once a second, as uvicorn's tick
  * does, so a busy server does not format a date per response.
  */
 final class DefaultHeaders {
@@ -23,6 +24,9 @@ final class DefaultHeaders {
 	private final AsciiString[] extra;
 
 	private volatile CachedDate cachedDate = new CachedDate(-1, AsciiString.EMPTY_STRING);
+
+	/** During a graceful shutdown every response says {@code connection: close}. */
+	private volatile boolean draining;
 
 	DefaultHeaders(UviConfig config) {
 		this.date = config.dateHeader();
@@ -46,6 +50,14 @@ final class DefaultHeaders {
 		for (int i = 0; i < this.extra.length; i += 2) {
 			headers.add(this.extra[i], this.extra[i + 1]);
 		}
+		if (this.draining) {
+			headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		}
+	}
+
+	/** From now on, responses ask the client to close: the server is shutting down. */
+	void drain() {
+		this.draining = true;
 	}
 
 	private AsciiString currentDate() {

@@ -9,10 +9,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AttributeKey;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -38,12 +40,34 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 	/** Open WebSockets, so that shutdown can close them with 1012 before draining. */
 	private final Set<WebSocketCycle> openWebSockets = ConcurrentHashMap.newKeySet();
 
+	/** The request a connection is serving, so that a shutdown past its timeout can cancel it. */
+	private static final AttributeKey<HttpCycle> CURRENT_CYCLE = AttributeKey.valueOf("uvi.cycle");
+
+	private final AtomicLong completedResponses = new AtomicLong();
+
+	/** Responses after which {@link #onRequestLimit} runs; 0 for none. */
+	private final long requestLimit;
+
+	private final Runnable onRequestLimit;
+
 	/**
 	 * @param config the server configuration
 	 * @param application the application to call per request
 	 * @param lifespanState the lifespan state, copied into every scope
 	 */
 	public HttpBridge(UviConfig config, AsgiApplication application, Supplier<Map<String, Object>> lifespanState) {
+		this(config, application, lifespanState, 0, () -> {
+		});
+	}
+
+	/**
+	 * @param requestLimit responses after which {@code onRequestLimit} runs once; 0 for no limit
+	 * @param onRequestLimit what to do then (uvicorn: a graceful shutdown)
+	 */
+	public HttpBridge(UviConfig config, AsgiApplication application, Supplier<Map<String, Object>> lifespanState,
+			long requestLimit, Runnable onRequestLimit) {
+		this.requestLimit = requestLimit;
+		this.onRequestLimit = onRequestLimit;
 		this.application = application;
 		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
 		this.defaultHeaders = new DefaultHeaders(config);
@@ -54,6 +78,27 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 	/** Closes every open WebSocket with 1012 ("service restart"), uvicorn's first step of a shutdown. */
 	public void closeWebSockets() {
 		this.openWebSockets.forEach(WebSocketCycle::closeForShutdown);
+	}
+
+	/** From now on every response carries {@code connection: close}: the server is draining. */
+	public void drain() {
+		this.defaultHeaders.drain();
+	}
+
+	/**
+	 * Cancels the requests still in flight on these connections (shutdown ran out of time).
+	 * @return how many were cancelled
+	 */
+	public int cancelInFlight(Iterable<Channel> channels) {
+		int cancelled = 0;
+		for (Channel channel : channels) {
+			HttpCycle cycle = channel.attr(CURRENT_CYCLE).getAndSet(null);
+			if (cycle != null && cycle.isInFlight()) {
+				cycle.cancel();
+				cancelled++;
+			}
+		}
+		return cancelled;
 	}
 
 	@Override
@@ -72,8 +117,20 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 				(status) -> this.accessLog.log(scope, status));
 		ChannelFutureListener onClose = (future) -> cycle.disconnected();
 		channel.closeFuture().addListener(onClose);
+		channel.attr(CURRENT_CYCLE).set(cycle);
 		cycle.run(this.application, scope);
-		return writer.finished().doFinally((signal) -> channel.closeFuture().removeListener(onClose));
+		return writer.finished().doFinally((signal) -> {
+			channel.closeFuture().removeListener(onClose);
+			channel.attr(CURRENT_CYCLE).compareAndSet(cycle, null);
+			responseCompleted();
+		});
+	}
+
+	/** uvicorn's {@code --limit-max-requests}: counts HTTP responses, not WebSockets. */
+	private void responseCompleted() {
+		if (this.requestLimit > 0 && this.completedResponses.incrementAndGet() == this.requestLimit) {
+			this.onRequestLimit.run();
+		}
 	}
 
 	private Publisher<Void> webSocket(HttpServerRequest request, HttpServerResponse response, Channel channel) {

@@ -95,6 +95,34 @@ final class HttpCycle implements Receive, Send {
 		result.whenComplete((ignored, error) -> finish(error));
 	}
 
+	/**
+	 * Shutdown ran out of time: a response that has not started gets the fixed 500 (uvicorn's answer to
+	 * a cancelled task), one that has is cut off.
+	 */
+	void cancel() {
+		State before;
+		synchronized (this) {
+			before = this.state;
+			if (before != State.COMPLETE) {
+				this.state = State.CLOSED;
+			}
+		}
+		if (before == State.AWAITING_START) {
+			FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
+			this.onStart.accept(response.status());
+			this.writer.writeFull(response.status(), response.headers(), response.body());
+		}
+		else if (before == State.HEAD_PENDING || before == State.STREAMING) {
+			this.writer.abort();
+		}
+		this.body.end();
+	}
+
+	/** @return true until the response is complete or the connection closed */
+	synchronized boolean isInFlight() {
+		return this.state != State.COMPLETE && this.state != State.CLOSED;
+	}
+
 	/** The connection closed under the request: the application will see {@code http.disconnect}. */
 	void disconnected() {
 		synchronized (this) {

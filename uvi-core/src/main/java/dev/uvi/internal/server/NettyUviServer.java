@@ -4,6 +4,7 @@ import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.http.HttpBridge;
 import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.internal.lifespan.LifespanDriver;
+import dev.uvi.server.Lifespan;
 import dev.uvi.server.PortInUseException;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
@@ -14,7 +15,11 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +29,20 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * {@link UviServer} on reactor-netty. Start: lifespan startup, then bind. Shutdown: stop accepting,
- * close idle keep-alive connections and wait for in-flight requests (the channel group makes
- * reactor-netty's {@code disposeNow} do that), force-close what is left after the timeout, lifespan
- * shutdown, then free the event loops.
+ * {@link UviServer} on reactor-netty. Start: lifespan startup, then bind. Shutdown, uvicorn's order:
+ * close WebSockets with 1012, stop accepting, close idle keep-alive connections and wait for
+ * in-flight requests (the channel group makes reactor-netty's {@code disposeNow} do that), cancel
+ * what is left after the timeout, lifespan shutdown, then free the event loops.
  */
 public final class NettyUviServer implements UviServer {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
+
+	/** reactor-netty's {@code disposeNow} wants a bound: a century is "as long as it takes". */
+	private static final Duration FOREVER = Duration.ofDays(36500);
+
+	/** How long cancelled requests get to write their 500 before reactor-netty closes their connections. */
+	private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
 
 	private final UviConfig config;
 
@@ -49,10 +60,10 @@ public final class NettyUviServer implements UviServer {
 
 	private volatile @Nullable DisposableServer bound;
 
-	public NettyUviServer(UviConfig config, AsgiApplication application) {
+	public NettyUviServer(UviConfig config, AsgiApplication application, List<Lifespan> lifespans) {
 		this.config = config;
 		this.application = application;
-		this.lifespan = new LifespanDriver(application, config.lifespan());
+		this.lifespan = new LifespanDriver(application, config, lifespans);
 	}
 
 	@Override
@@ -64,7 +75,8 @@ public final class NettyUviServer implements UviServer {
 		this.lifespan.startup();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state);
+		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state, requestLimit(),
+				this::requestLimitReached);
 		HttpServer server = HttpServer.create()
 			.host(this.config.host())
 			.port(this.config.port())
@@ -104,24 +116,40 @@ public final class NettyUviServer implements UviServer {
 	}
 
 	@Override
-	public synchronized void shutdown(Duration timeout) {
+	public void shutdown() {
+		shutdown(this.config.timeoutGracefulShutdown());
+	}
+
+	@Override
+	public synchronized void shutdown(@Nullable Duration timeout) {
 		DisposableServer server = this.bound;
-		if (server == null || this.terminated.isDone()) {
+		HttpBridge bridge = this.bridge;
+		ChannelGroup channels = this.channels;
+		if (server == null || bridge == null || channels == null || this.terminated.isDone()) {
 			return;
 		}
 		logger.info("Shutting down");
-		if (this.bridge != null) {
-			this.bridge.closeWebSockets(); // open WebSockets would hold the drain until the timeout
+		bridge.closeWebSockets(); // open WebSockets would hold the drain until the timeout
+		bridge.drain();
+		// reactor-netty closes every connection when disposeNow times out, so the cancellation (a 500
+		// for responses not started yet) has to happen before that: at the timeout, with a grace after it.
+		AtomicBoolean drained = new AtomicBoolean();
+		if (timeout != null) {
+			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+				if (!drained.get()) {
+					int cancelled = bridge.cancelInFlight(channels);
+					logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", cancelled);
+				}
+			});
 		}
 		try {
-			server.disposeNow(timeout);
+			// unbinds, closes idle keep-alive connections, waits for in-flight requests (the channel group)
+			server.disposeNow((timeout != null) ? timeout.plus(CANCEL_GRACE) : FOREVER);
 		}
 		catch (IllegalStateException ex) {
-			logger.warn("Connections still open after {}; closing them", timeout);
-			if (this.channels != null) {
-				this.channels.close().awaitUninterruptibly();
-			}
+			channels.close().awaitUninterruptibly();
 		}
+		drained.set(true);
 		this.lifespan.shutdown();
 		if (this.loops != null) {
 			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
@@ -133,6 +161,20 @@ public final class NettyUviServer implements UviServer {
 	@Override
 	public CompletionStage<Void> terminated() {
 		return this.terminated;
+	}
+
+	private long requestLimit() {
+		int limit = this.config.limitMaxRequests();
+		int jitter = this.config.limitMaxRequestsJitter();
+		return (limit == 0) ? 0 : limit + ((jitter > 0) ? ThreadLocalRandom.current().nextInt(jitter + 1) : 0);
+	}
+
+	/** uvicorn's {@code --limit-max-requests}: a graceful shutdown, off the event loop that saw the limit. */
+	private void requestLimitReached() {
+		logger.info("Maximum request limit of {} exceeded. Terminating process.", this.config.limitMaxRequests());
+		Thread shutdown = new Thread(this::shutdown, "uvi-max-requests");
+		shutdown.setDaemon(false);
+		shutdown.start();
 	}
 
 	private String url() {

@@ -44,6 +44,15 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 		map.from(properties::maxHeaderSize).as((size) -> bytes("uvi.max-header-size", size))
 			.to(checked("uvi.max-header-size", builder::maxHeaderSize));
 		map.from(properties::ws).to((ws) -> builder.ws(webSocketConfig(ws)));
+		map.from(properties::timeoutGracefulShutdown)
+			.to(checked("uvi.timeout-graceful-shutdown", builder::timeoutGracefulShutdown));
+		map.from(properties::timeoutLifespanStartup)
+			.to(checked("uvi.timeout-lifespan-startup", builder::timeoutLifespanStartup));
+		map.from(properties::timeoutLifespanShutdown)
+			.to(checked("uvi.timeout-lifespan-shutdown", builder::timeoutLifespanShutdown));
+		map.from(properties::limitMaxRequests).to(checked("uvi.limit-max-requests", builder::limitMaxRequests));
+		map.from(properties::limitMaxRequestsJitter)
+			.to(checked("uvi.limit-max-requests-jitter", builder::limitMaxRequestsJitter));
 	}
 
 	private static WebSocketConfig webSocketConfig(UviProperties.Ws ws) {

@@ -4,6 +4,7 @@ import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
 import dev.uvi.spring.lifecycle.ReadinessOnContextClose;
+import dev.uvi.spring.lifecycle.NamedLifespan;
 import dev.uvi.spring.lifecycle.UviServerLifecycle;
 import java.util.Arrays;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -38,7 +39,8 @@ public final class UviAutoConfiguration {
 	@ConditionalOnMissingBean
 	UviServerLifecycle uviServerLifecycle(ListableBeanFactory beans, ObjectProvider<UviConfigCustomizer> customizers,
 			ConfigurableEnvironment environment, ApplicationEventPublisher publisher) {
-		return new UviServerLifecycle(() -> config(customizers), application(beans), environment, publisher);
+		return new UviServerLifecycle(() -> config(customizers), () -> NamedLifespan.ordered(beans),
+				application(beans), environment, publisher);
 	}
 
 	@Bean

@@ -39,6 +39,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestLineSize Longest request line accepted; a bare number means bytes. Default 8KB.
  * @param maxHeaderSize Largest request header block accepted; a bare number means bytes. Default 16KB.
  * @param ws WebSocket settings, uvicorn's --ws-* flags.
+ * @param timeoutGracefulShutdown Time in-flight requests get at shutdown before they are cancelled; unset waits as long as spring.lifecycle.timeout-per-shutdown-phase allows (30s by default); a bare number means seconds.
+ * @param timeoutLifespanStartup Time the lifespan startup (beans and application) may take; unset waits, as uvicorn does; a bare number means seconds.
+ * @param timeoutLifespanShutdown Time the lifespan shutdown may take; unset waits, as uvicorn does; a bare number means seconds.
+ * @param limitMaxRequests Responses after which the server shuts down gracefully (the process then exits with 0); 0 for no limit. Default 0.
+ * @param limitMaxRequestsJitter Random 0..N added to limit-max-requests so that instances do not restart together. Default 0.
  */
 @ConfigurationProperties("uvi")
 public record UviProperties(
@@ -54,7 +59,12 @@ public record UviProperties(
 		@DefaultValue("auto") LifespanMode lifespan,
 		@DefaultValue("8KB") DataSize maxRequestLineSize,
 		@DefaultValue("16KB") DataSize maxHeaderSize,
-		@DefaultValue Ws ws) {
+		@DefaultValue Ws ws,
+		@DurationUnit(ChronoUnit.SECONDS) @Nullable Duration timeoutGracefulShutdown,
+		@DurationUnit(ChronoUnit.SECONDS) @Nullable Duration timeoutLifespanStartup,
+		@DurationUnit(ChronoUnit.SECONDS) @Nullable Duration timeoutLifespanShutdown,
+		@DefaultValue("0") int limitMaxRequests,
+		@DefaultValue("0") int limitMaxRequestsJitter) {
 
 	/**
 	 * WebSocket settings ({@code uvi.ws.*}).

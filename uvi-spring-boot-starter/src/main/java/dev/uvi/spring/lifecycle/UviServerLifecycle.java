@@ -2,9 +2,14 @@ package dev.uvi.spring.lifecycle;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.ExitOnSignal;
+import dev.uvi.server.Lifespan;
+import dev.uvi.server.LifespanStartupException;
+import dev.uvi.server.PortInUseException;
 import dev.uvi.server.UviServer;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -33,13 +38,9 @@ public final class UviServerLifecycle implements SmartLifecycle, DisposableBean 
 
 	static final String PORT_PROPERTY_SOURCE = "uvi.ports";
 
-	/**
-	 * Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}; to be replaced by
-	 * {@code uvi.timeout-graceful-shutdown}.
-	 */
-	static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-
 	private final Supplier<UviConfig> config;
+
+	private final Supplier<List<Lifespan>> lifespans;
 
 	private final AsgiApplication application;
 
@@ -55,13 +56,15 @@ public final class UviServerLifecycle implements SmartLifecycle, DisposableBean 
 
 	/**
 	 * @param config builds the configuration at each start (customizers applied)
+	 * @param lifespans the lifespan hooks (beans), in order
 	 * @param application the application to serve
 	 * @param environment where {@value #PORT_PROPERTY} is published
 	 * @param publisher where {@link UviServerStartedEvent} is published
 	 */
-	public UviServerLifecycle(Supplier<UviConfig> config, AsgiApplication application,
-			ConfigurableEnvironment environment, ApplicationEventPublisher publisher) {
+	public UviServerLifecycle(Supplier<UviConfig> config, Supplier<List<Lifespan>> lifespans,
+			AsgiApplication application, ConfigurableEnvironment environment, ApplicationEventPublisher publisher) {
 		this.config = config;
+		this.lifespans = lifespans;
 		this.application = application;
 		this.environment = environment;
 		this.publisher = publisher;
@@ -76,7 +79,14 @@ public final class UviServerLifecycle implements SmartLifecycle, DisposableBean 
 				return;
 			}
 			config = this.config.get();
-			server = UviServer.create(config, this.application).start();
+			ShutdownPhaseCheck.warnIfShorter(config, this.environment);
+			try {
+				server = UviServer.create(config, this.application, this.lifespans.get()).start();
+			}
+			catch (LifespanStartupException | PortInUseException ex) {
+				throw new UviStartupException(ex);
+			}
+			ExitOnSignal.install();
 			this.server = server;
 			this.startedConfig = config;
 			publishPort(server.port());
@@ -104,7 +114,7 @@ public final class UviServerLifecycle implements SmartLifecycle, DisposableBean 
 		}
 		Thread shutdown = new Thread(() -> {
 			try {
-				server.shutdown(SHUTDOWN_TIMEOUT);
+				server.shutdown(); // bounded by uvi.timeout-graceful-shutdown, and by Spring's phase timeout
 			}
 			finally {
 				callback.run();

@@ -180,7 +180,7 @@ class UviAutoConfigurationTests {
 		@Bean
 		UviServerLifecycle myLifecycle(ConfigurableEnvironment environment, ApplicationEventPublisher publisher) {
 			return new UviServerLifecycle(() -> UviConfig.builder().port(0).lifespan(LifespanMode.OFF).build(),
-					new HelloApplication(), environment, publisher);
+					java.util.List::of, new HelloApplication(), environment, publisher);
 		}
 	}
 }

@@ -64,10 +64,12 @@ class UviPropertiesTests {
 				"uvi.date-header=false", "uvi.timeout-keep-alive=10", "uvi.access-log=false", "uvi.workers=3",
 				"uvi.lifespan=off", "uvi.max-request-line-size=1KB", "uvi.max-header-size=2KB", "uvi.ws.enabled=false",
 				"uvi.ws.max-size=1MB", "uvi.ws.max-queue=4", "uvi.ws.ping-interval=0", "uvi.ws.ping-timeout=5",
-				"uvi.ws.per-message-deflate=false");
+				"uvi.ws.per-message-deflate=false", "uvi.timeout-graceful-shutdown=7", "uvi.timeout-lifespan-startup=8s",
+				"uvi.timeout-lifespan-shutdown=9", "uvi.limit-max-requests=100", "uvi.limit-max-requests-jitter=10");
 		assertThat(config).isEqualTo(new UviConfig("0.0.0.0", 0, "/api", false, false, Headers.empty(),
 				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048,
-				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false)));
+				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false),
+				Duration.ofSeconds(7), Duration.ofSeconds(8), Duration.ofSeconds(9), 100, 10));
 	}
 
 	@Test
@@ -135,7 +137,8 @@ class UviPropertiesTests {
 					"uvi.date-header", "uvi.headers", "uvi.timeout-keep-alive", "uvi.access-log", "uvi.workers",
 					"uvi.lifespan", "uvi.max-request-line-size", "uvi.max-header-size", "uvi.ws.enabled",
 					"uvi.ws.max-size", "uvi.ws.max-queue", "uvi.ws.ping-interval", "uvi.ws.ping-timeout",
-					"uvi.ws.per-message-deflate");
+					"uvi.ws.per-message-deflate", "uvi.timeout-graceful-shutdown", "uvi.timeout-lifespan-startup",
+					"uvi.timeout-lifespan-shutdown", "uvi.limit-max-requests", "uvi.limit-max-requests-jitter");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 

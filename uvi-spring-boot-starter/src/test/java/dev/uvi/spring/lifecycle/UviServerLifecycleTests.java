@@ -118,7 +118,8 @@ class UviServerLifecycleTests {
 	}
 
 	private static UviServerLifecycle unstartedLifecycle() {
-		return new UviServerLifecycle(UviConfig::defaults, new HelloApplication(), new StandardEnvironment(),
+		return new UviServerLifecycle(UviConfig::defaults, java.util.List::of, new HelloApplication(),
+				new StandardEnvironment(),
 				(event) -> {
 				});
 	}

@@ -1,0 +1,5 @@
+/** The sample's lifespan: what it opens at startup and closes at shutdown. */
+@NullMarked
+package dev.uvi.sample.lifespan;
+
+import org.jspecify.annotations.NullMarked;
