@@ -24,6 +24,7 @@ fi
 # every JVM target, so the comparison is between servers, not GC defaults (bench/README.md).
 JVM_FLAGS=(-XX:+UseParallelGC -Xms256m -Xmx256m)
 KEEP_ALIVE=60 # seconds; long enough for the idle-connection test, wrk closes its own
+WS_DEPTH=${BENCH_WS_DEPTH:-1} # WebSocket messages in flight per connection
 declare -A PORT=([plain]=18001 [uvi]=18002 [uvicorn]=18003 [webflux]=18004 [hypercorn]=18005)
 declare -A PID=()
 
@@ -131,7 +132,8 @@ drive() {
 	echo4k) out=$("${wrk[@]}" -c64 -s "$BENCH/echo.lua" "$base/echo") ;;
 	download1m) out=$("${wrk[@]}" -c16 "$base/download?size=1048576") ;;
 	ws64) out=$(taskset -c 1 java "${JVM_FLAGS[@]}" -cp "$BENCH/target/classes:$BENCH/target/lib/*" \
-		dev.uvi.bench.load.WebSocketEchoLoad "ws://127.0.0.1:${PORT[$name]}/ws/echo" 64 2 "$seconds" 64) || true ;;
+		dev.uvi.bench.load.WebSocketEchoLoad "ws://127.0.0.1:${PORT[$name]}/ws/echo" 64 2 "$seconds" 64 \
+		"$WS_DEPTH") || true ;;
 	esac
 	if [[ $scenario == ws64 ]]; then
 		awk '/^messages\/s:/ { v = $2 } END { if (v == "") exit 1; print v, "-", "-" }' <<<"$out" ||
