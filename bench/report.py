@@ -142,10 +142,14 @@ def resources(extra):
         print(f"- sample app, `java -jar` to the first `200` on `GET /` (not pinned, 2 cores): "
               f"median {statistics.median(startups):.0f} ms over {len(startups)} "
               f"(min {min(startups)}, max {max(startups)})")
-    for _kind, target, count, before, after in idle:
+    for _kind, target, count, before, after, *heap in idle:
         growth = (int(after) - int(before)) / 1024
-        print(f"- {target}: {count or '?'} idle keep-alive connections (one request each): RSS "
-              f"{int(before) / 1024:.0f} → {int(after) / 1024:.0f} MiB (**+{growth:.0f} MiB**)")
+        line = (f"- {target}: {count or '?'} idle keep-alive connections (one request each): RSS "
+                f"{int(before) / 1024:.0f} → {int(after) / 1024:.0f} MiB (**{growth:+.0f} MiB**)")
+        if heap and heap[0] != "-" and heap[1] != "-":
+            line += (f", live heap after full GC {int(heap[0]) / 1024:.0f} → {int(heap[1]) / 1024:.0f} MiB "
+                     f"(**{(int(heap[1]) - int(heap[0])) / 1024:+.0f} MiB**)")
+        print(line)
 
 
 def targets_check(runs, ceiling, extra):
@@ -168,9 +172,15 @@ def targets_check(runs, ceiling, extra):
         plain99 = statistics.median(v[2] for v in runs["get64"]["plain"])
         verdict = "met" if uvi99 <= plain99 else "**missed**"
         print(f"- p99 at 64 connections: uvi {latency(uvi99)} vs plain {latency(plain99)} — {verdict}")
-    idle = {r[1]: (int(r[4]) - int(r[3])) / 1024 for r in extra if r[0] == "idle"}
+    idle = {r[1]: r for r in extra if r[0] == "idle"}
     if "uvi" in idle:
-        print(f"- idle connections: +{idle['uvi']:.0f} MiB RSS (target ≤ 64 MiB for 10,000)")
+        r = idle["uvi"]
+        rss = (int(r[4]) - int(r[3])) / 1024
+        heap = (int(r[6]) - int(r[5])) / 1024 if len(r) > 6 and "-" not in r[5:7] else None
+        worst = max(rss, heap or 0)
+        print(f"- {r[2]} idle connections: {rss:+.0f} MiB RSS"
+              + (f", {heap:+.0f} MiB live heap" if heap is not None else "")
+              + f" (target ≤ 64 MiB for 10,000) — {'met' if worst <= 64 else '**missed**'}")
     startups = [int(r[3]) for r in extra if r[0] == "startup"]
     if startups:
         print(f"- start to first 200: {statistics.median(startups):.0f} ms (target ≤ 2000 ms)")

@@ -6,6 +6,7 @@
 #   BENCH_TARGETS="..."    subset/order of: plain uvi uvicorn webflux hypercorn
 #   BENCH_SKIP_BUILD=1     reuse the jars already built
 #   UVI_SAMPLE_JAR=path    benchmark another build of the sample app
+#   BENCH_WAIT_QUIET=600   wait up to 600 s for other Maven/surefire processes to end first
 #   BENCH_JFR=1            record uvi with JDK Flight Recorder into bench/out/uvi.jfr
 set -euo pipefail
 
@@ -181,21 +182,41 @@ startup_time() {
 	done
 }
 
-# RSS with IDLE_CONNECTIONS keep-alive connections, each having made one request, against the warm server.
+# Live heap after a full GC, in KiB, for JVM targets ("-" otherwise). A warm JVM's RSS hardly moves
+# when objects land in heap pages it touched already, so the live heap is the JVM's real cost.
+live_heap_kib() {
+	[[ $1 == uvicorn || $1 == hypercorn ]] && { echo -; return; }
+	jcmd "$2" GC.run >/dev/null 2>&1 || { echo -; return; }
+	jcmd "$2" GC.heap_info 2>/dev/null | awk '/Metaspace/ { exit }
+		$1 ~ /Gen$/ { for (i = 1; i < NF; i++) if ($i == "used") { sub("K", "", $(i + 1)); kib += $(i + 1) } }
+		END { print kib + 0 }'
+}
+
+# RSS and live heap with IDLE_CONNECTIONS keep-alive connections, each having made one request.
 idle_connections() {
-	local name=$1 pid=${PID[$1]} before after client
-	before=$(rss_kib "$pid")
+	local name=$1 pid=${PID[$1]} before heap_before after heap_after client
+	heap_before=$(live_heap_kib "$name" "$pid") before=$(rss_kib "$pid")
 	: >"$OUT/idle-$name.log"
 	taskset -c 1 java -cp "$BENCH/target/classes:$BENCH/target/lib/*" dev.uvi.bench.load.IdleConnections \
-		127.0.0.1 "${PORT[$name]}" "$IDLE_CONNECTIONS" 6 >"$OUT/idle-$name.log" 2>&1 &
+		127.0.0.1 "${PORT[$name]}" "$IDLE_CONNECTIONS" 8 >"$OUT/idle-$name.log" 2>&1 &
 	client=$!
 	for _ in $(seq 900); do grep -q '^idle:' "$OUT/idle-$name.log" && break; sleep 0.1; done
-	sleep 2
-	after=$(rss_kib "$pid")
+	sleep 1
+	heap_after=$(live_heap_kib "$name" "$pid") after=$(rss_kib "$pid")
 	wait $client || true
-	printf 'idle\t%s\t%s\t%s\t%s\n' "$name" "$(awk '/^idle:/ { print $2 }' "$OUT/idle-$name.log")" \
-		"$before" "$after" >>"$OUT/extra.tsv"
-	log "  idle $name: $(head -1 "$OUT/idle-$name.log"), RSS ${before} -> ${after} KiB"
+	printf 'idle\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(awk '/^idle:/ { print $2 }' "$OUT/idle-$name.log")" \
+		"$before" "$after" "$heap_before" "$heap_after" >>"$OUT/extra.tsv"
+	log "  idle $name: $(head -1 "$OUT/idle-$name.log"), RSS $before -> $after KiB, live heap $heap_before -> $heap_after KiB"
+}
+
+# With BENCH_WAIT_QUIET=N, waits up to N seconds for other builds to finish before measuring.
+wait_quiet() {
+	local limit=${BENCH_WAIT_QUIET:-0} waited=0
+	while ((waited < limit)) && (($(others_busy) > 0)); do
+		((waited % 60 == 0)) && log "waiting for other builds to finish ($waited s of $limit)"
+		sleep 5
+		waited=$((waited + 5))
+	done
 }
 
 # Other engineers' Maven builds share these two cores; RESULTS.md says whether any ran.
@@ -208,6 +229,7 @@ main() {
 	ensure_tools
 	build
 	trap stop_all EXIT
+	wait_quiet
 	local ready=()
 	for name in "${TARGETS[@]}"; do
 		start_target "$name" || note "$name" all "skipped: cannot be started"
