@@ -80,6 +80,28 @@ class GracefulShutdownIT {
 		}
 	}
 
+	@Test
+	void aRequestCutByTimeoutGracefulShutdownBeforeItsResponseStartedGetsTheFixed500() throws Exception {
+		// Fails (core bug): when disposeNow(timeout) times out, reactor-netty's cancelled wait disposes every
+		// in-flight connection (ops.dispose() in a doFinally) before HttpBridge.cancelInFlight can write the 500;
+		// the log then says "Cancel 0 running task(s)" and the client sees the connection closed, no response
+		try (SampleProcess sample = SampleProcess.start(SLOW_DEBUG, "--uvi.timeout-graceful-shutdown=1s")) {
+			int port = sample.awaitPort();
+			try (RawHttpClient client = RawHttpClient.connect(port, Duration.ofSeconds(15))) {
+				client.send("GET /slow?ms=10000 HTTP/1.1\r\nHost: x\r\n\r\n");
+				sample.awaitLines((line) -> line.contains("Sleeping 10000 ms"), 1, Duration.ofSeconds(10));
+
+				sample.terminate();
+				RawHttpClient.Response response = client.readResponse();
+
+				assertThat(response.status()).isEqualTo(500);
+				assertThat(response.bodyText()).isEqualTo("Internal Server Error");
+				assertThat(response.header("connection")).isEqualTo("close");
+				assertThat(sample.awaitExit(Duration.ofSeconds(10))).isZero();
+			}
+		}
+	}
+
 	/**
 	 * Asks {@code /health/ready} again and again on the kept-alive connection until the server closes it.
 	 * Readiness turns to refusing when the context starts closing, a moment before the drain closes idle
