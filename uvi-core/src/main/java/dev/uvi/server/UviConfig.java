@@ -1,6 +1,9 @@
 package dev.uvi.server;
 
+import static dev.uvi.server.ConfigCheck.check;
+
 import dev.uvi.asgi.Headers;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +33,24 @@ import org.jspecify.annotations.Nullable;
  * @param limitMaxRequests responses after which the server shuts down gracefully; 0 for no limit; default 0
  * @param limitMaxRequestsJitter a random 0..jitter added to {@code limitMaxRequests}, so that
  *     instances do not restart together; default 0
+ * @param tls TLS settings, or null for cleartext; default null
+ * @param http2 HTTP/2 settings; default {@link Http2Config#defaults()}
+ * @param uds a unix domain socket path to bind instead of host and port, or null; default null
+ * @param udsPermissions the permissions of the socket file (octal 0666 by default, as uvicorn)
+ * @param limitConcurrency connections and in-progress requests beyond which requests get uvicorn's
+ *     503; 0 for no limit; default 0 (see the README for what is counted)
+ * @param maxRequestBodySize the largest request body accepted, in bytes, else 413; 0 for no limit; default 0
+ * @param timeoutRequestHeader how long a request head may take to arrive, else 408; default 30 s
+ * @param backlog the listening socket's accept queue; default 2048
+ * @param proxyHeaders the proxy-header settings; default {@link ProxyHeadersConfig#defaults()}
  */
 public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
 		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
 		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws, @Nullable Duration timeoutGracefulShutdown,
 		@Nullable Duration timeoutLifespanStartup, @Nullable Duration timeoutLifespanShutdown, int limitMaxRequests,
-		int limitMaxRequestsJitter) {
+		int limitMaxRequestsJitter, @Nullable TlsConfig tls, Http2Config http2, @Nullable Path uds,
+		int udsPermissions, int limitConcurrency, long maxRequestBodySize, Duration timeoutRequestHeader,
+		int backlog, ProxyHeadersConfig proxyHeaders) {
 
 	/** @return a builder holding uvicorn's defaults */
 	public static Builder builder() {
@@ -91,6 +106,23 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		private int limitMaxRequestsJitter;
 
+		private @Nullable TlsConfig tls;
+
+		private Http2Config http2 = Http2Config.defaults();
+
+		private @Nullable Path uds;
+
+		private int udsPermissions = 0666;
+		private int limitConcurrency;
+
+		private long maxRequestBodySize;
+
+		private Duration timeoutRequestHeader = Duration.ofSeconds(30);
+
+		private int backlog = 2048;
+
+		private ProxyHeadersConfig proxyHeaders = ProxyHeadersConfig.defaults();
+
 		private Builder() {
 		}
 
@@ -113,6 +145,15 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.timeoutLifespanShutdown = config.timeoutLifespanShutdown;
 			this.limitMaxRequests = config.limitMaxRequests;
 			this.limitMaxRequestsJitter = config.limitMaxRequestsJitter;
+			this.tls = config.tls;
+			this.http2 = config.http2;
+			this.uds = config.uds;
+			this.udsPermissions = config.udsPermissions;
+			this.limitConcurrency = config.limitConcurrency;
+			this.maxRequestBodySize = config.maxRequestBodySize;
+			this.timeoutRequestHeader = config.timeoutRequestHeader;
+			this.backlog = config.backlog;
+			this.proxyHeaders = config.proxyHeaders;
 		}
 
 		public Builder host(String host) {
@@ -226,12 +267,66 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		public Builder tls(@Nullable TlsConfig tls) {
+			this.tls = tls;
+			return this;
+		}
+
+		public Builder http2(Http2Config http2) {
+			this.http2 = Objects.requireNonNull(http2, "http2");
+			return this;
+		}
+
+		public Builder uds(@Nullable Path uds) {
+			this.uds = uds;
+			return this;
+		}
+
+		public Builder udsPermissions(int udsPermissions) {
+			check(udsPermissions >= 0 && udsPermissions <= 0777, "uds-permissions", Integer.toOctalString(udsPermissions),
+					"an octal mode 0-777");
+			this.udsPermissions = udsPermissions;
+			return this;
+		}
+
+		public Builder limitConcurrency(int limitConcurrency) {
+			check(limitConcurrency >= 0, "limit-concurrency", limitConcurrency, ">= 0, 0 for no limit");
+			this.limitConcurrency = limitConcurrency;
+			return this;
+		}
+
+		public Builder maxRequestBodySize(long maxRequestBodySize) {
+			check(maxRequestBodySize >= 0, "max-request-body-size", maxRequestBodySize, ">= 0 bytes, 0 for no limit");
+			this.maxRequestBodySize = maxRequestBodySize;
+			return this;
+		}
+
+		public Builder timeoutRequestHeader(Duration timeout) {
+			Objects.requireNonNull(timeout, "timeoutRequestHeader");
+			check(!timeout.isNegative() && !timeout.isZero(), "timeout-request-header", timeout, "> 0");
+			this.timeoutRequestHeader = timeout;
+			return this;
+		}
+
+		public Builder backlog(int backlog) {
+			check(backlog >= 1, "backlog", backlog, ">= 1");
+			this.backlog = backlog;
+			return this;
+		}
+
+		public Builder proxyHeaders(ProxyHeadersConfig proxyHeaders) {
+			this.proxyHeaders = Objects.requireNonNull(proxyHeaders, "proxyHeaders");
+			return this;
+		}
+
 		public UviConfig build() {
 			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
 					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
 					this.maxRequestLineSize, this.maxHeaderSize, this.ws, this.timeoutGracefulShutdown,
 					this.timeoutLifespanStartup, this.timeoutLifespanShutdown, this.limitMaxRequests,
-					this.limitMaxRequestsJitter);
+					this.limitMaxRequestsJitter, this.tls, this.http2, this.uds, this.udsPermissions,
+					this.limitConcurrency, this.maxRequestBodySize, this.timeoutRequestHeader, this.backlog,
+					this.proxyHeaders);
 		}
 
 		private static @Nullable Duration nonNegative(String property, @Nullable Duration value) {
@@ -244,11 +339,5 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return value;
 		}
 
-		/** Armeria's form: {@code "port: 70000 (expected: 0-65535)"}, named by the property. */
-		private static void check(boolean valid, String property, Object value, String expected) {
-			if (!valid) {
-				throw new IllegalArgumentException(property + ": " + value + " (expected: " + expected + ")");
-			}
-		}
 	}
 }

@@ -61,6 +61,13 @@ public interface UviServer {
 	/** Shuts down gracefully with {@link UviConfig#timeoutGracefulShutdown()}. */
 	void shutdown();
 
+	/**
+	 * Replaces the TLS key material: new handshakes use it at once, open connections keep theirs.
+	 * @throws IllegalStateException when the server was not started with TLS
+	 * @throws UviServerException when the new material is unusable; the old one stays in use
+	 */
+	void reloadTls(TlsConfig tls);
+
 	/** @return a stage that completes once the server has shut down; a thread may wait on it to keep a JVM alive */
 	CompletionStage<Void> terminated();
 }

@@ -1,5 +1,7 @@
 package dev.uvi.server;
 
+import static dev.uvi.server.ConfigCheck.check;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -48,11 +50,5 @@ public record WebSocketConfig(boolean enabled, int maxSize, int maxQueue, Durati
 	public WebSocketConfig withPing(Duration interval, Duration timeout) {
 		return new WebSocketConfig(this.enabled, this.maxSize, this.maxQueue, interval, timeout,
 				this.perMessageDeflate);
-	}
-
-	private static void check(boolean valid, String property, Object value, String expected) {
-		if (!valid) {
-			throw new IllegalArgumentException(property + ": " + value + " (expected: " + expected + ")");
-		}
 	}
 }

@@ -3,12 +3,17 @@ package dev.uvi.internal.http;
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpResponseBody;
+import dev.uvi.asgi.HttpResponsePathSend;
 import dev.uvi.asgi.HttpResponseStart;
+import dev.uvi.asgi.HttpResponseTrailers;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.asgi.InboundMessage;
 import dev.uvi.asgi.OutboundMessage;
 import dev.uvi.asgi.Receive;
 import dev.uvi.asgi.Send;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -43,7 +48,10 @@ final class HttpCycle implements Receive, Send {
 		/** Head written; body chunks follow. */
 		STREAMING,
 
-		/** The last body chunk was sent. */
+		/** The last body chunk was sent; the trailers the start announced are still to come. */
+		TRAILERS,
+
+		/** The response is complete. */
 		COMPLETE,
 
 		/** The connection was closed (by the client or after an error): nothing more is written. */
@@ -69,6 +77,11 @@ final class HttpCycle implements Receive, Send {
 	private long expectedLength = -1;
 
 	private long sentLength;
+
+	/** The start announced {@code http.response.trailers}. */
+	private boolean trailers;
+
+	private Headers.Builder trailerHeaders = Headers.builder();
 
 	/**
 	 * @param writer where the response goes
@@ -112,7 +125,7 @@ final class HttpCycle implements Receive, Send {
 			this.onStart.accept(response.status());
 			this.writer.writeFull(response.status(), response.headers(), response.body());
 		}
-		else if (before == State.HEAD_PENDING || before == State.STREAMING) {
+		else if (before == State.HEAD_PENDING || before == State.STREAMING || before == State.TRAILERS) {
 			this.writer.abort();
 		}
 		this.body.end();
@@ -148,11 +161,23 @@ final class HttpCycle implements Receive, Send {
 					}
 					return start(start);
 				case HEAD_PENDING:
+					if (message instanceof HttpResponsePathSend file) {
+						return file(file);
+					}
+					if (!(message instanceof HttpResponseBody chunk)) {
+						return misordered("http.response.body", message);
+					}
+					return body(chunk);
 				case STREAMING:
 					if (!(message instanceof HttpResponseBody chunk)) {
 						return misordered("http.response.body", message);
 					}
 					return body(chunk);
+				case TRAILERS:
+					if (!(message instanceof HttpResponseTrailers more)) {
+						return misordered("http.response.trailers", message);
+					}
+					return trailers(more);
 				case COMPLETE:
 					return failed(new IllegalStateException(
 							"Unexpected ASGI message '" + message.type() + "' sent, after response already completed."));
@@ -168,16 +193,14 @@ final class HttpCycle implements Receive, Send {
 		}
 		Headers given = start.headers();
 		for (int i = 0; i < given.size(); i++) {
-			if (!Headers.isValidName(given.name(i))) {
-				return abort(new IllegalStateException("Invalid HTTP header name."));
-			}
-			if (!Headers.isValidValue(given.value(i))) {
-				return abort(new IllegalStateException("Invalid HTTP header value."));
+			if (!Headers.isValidName(given.name(i)) || !Headers.isValidValue(given.value(i))) {
+				// logged here as well: an application that ignores the failed send must not hide a splitting attempt
+				String problem = Headers.isValidName(given.name(i)) ? "value" : "name";
+				logger.error("Response refused, connection closed: invalid header {} from the application", problem);
+				return abort(new IllegalStateException("Invalid HTTP header " + problem + "."));
 			}
 		}
-		if (start.trailers()) {
-			return abort(new IllegalStateException("http.response.trailers is not supported by this server yet."));
-		}
+		this.trailers = start.trailers();
 		this.status = start.status();
 		this.headers = given;
 		String transferEncoding = given.get("transfer-encoding");
@@ -211,22 +234,72 @@ final class HttpCycle implements Receive, Send {
 		}
 		if (this.state == State.HEAD_PENDING) {
 			this.onStart.accept(this.status);
-			if (last) {
+			if (last && !this.trailers) {
 				this.state = State.COMPLETE;
 				CompletionStage<Void> written = this.writer.writeFull(this.status, this.headers, bytes);
 				this.body.end();
 				return written;
 			}
 			this.state = State.STREAMING;
-			CompletionStage<Void> headWritten = this.writer.writeHead(this.status, this.headers);
-			return (bytes.length == 0 || this.head) ? headWritten : this.writer.writeChunk(bytes);
+			CompletionStage<Void> headWritten = this.writer.writeHead(this.status, this.headers, this.trailers);
+			CompletionStage<Void> written = (bytes.length == 0 || this.head) ? headWritten
+					: this.writer.writeChunk(bytes);
+			if (last) {
+				bodyDone();
+			}
+			return written;
 		}
 		CompletionStage<Void> written = (bytes.length == 0 || this.head) ? DONE : this.writer.writeChunk(bytes);
 		if (last) {
+			bodyDone();
+		}
+		return written;
+	}
+
+	/** The last chunk went out: complete now, or wait for the trailers the start announced. */
+	private void bodyDone() {
+		if (this.trailers) {
+			this.state = State.TRAILERS;
+			return;
+		}
+		this.state = State.COMPLETE;
+		this.writer.complete(Headers.empty());
+		this.body.end();
+	}
+
+	private CompletionStage<Void> trailers(HttpResponseTrailers message) {
+		for (int i = 0; i < message.headers().size(); i++) {
+			if (!Headers.isValidName(message.headers().name(i)) || !Headers.isValidValue(message.headers().value(i))) {
+				return abort(new IllegalStateException("Invalid HTTP trailer."));
+			}
+		}
+		this.trailerHeaders.addAll(message.headers());
+		if (!message.moreTrailers()) {
 			this.state = State.COMPLETE;
-			this.writer.complete();
+			this.writer.complete(this.trailerHeaders.build());
 			this.body.end();
 		}
+		return DONE;
+	}
+
+	/** {@code http.response.pathsend}: the whole body is a file, sent zero-copy where the transport allows. */
+	private CompletionStage<Void> file(HttpResponsePathSend message) {
+		Path path = Path.of(message.path());
+		if (!path.isAbsolute() || !Files.isRegularFile(path) || !Files.isReadable(path)) {
+			return abort(new IllegalStateException("http.response.pathsend: no readable file at '" + message.path()
+					+ "' (expected: an absolute path)"));
+		}
+		long size;
+		try {
+			size = Files.size(path);
+		}
+		catch (IOException ex) {
+			return abort(new IllegalStateException("http.response.pathsend: cannot read '" + message.path() + "'", ex));
+		}
+		this.onStart.accept(this.status);
+		this.state = State.COMPLETE;
+		CompletionStage<Void> written = this.writer.writeFile(this.status, this.headers, path, size);
+		this.body.end();
 		return written;
 	}
 
@@ -254,6 +327,7 @@ final class HttpCycle implements Receive, Send {
 				break;
 			case HEAD_PENDING:
 			case STREAMING:
+			case TRAILERS:
 				if (cause == null) {
 					logger.error("ASGI callable returned without completing response.");
 				}

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Mono;
@@ -62,8 +63,11 @@ final class NettyResponseWriter implements ResponseWriter {
 	}
 
 	@Override
-	public CompletionStage<Void> writeHead(int status, Headers headers) {
+	public CompletionStage<Void> writeHead(int status, Headers headers, boolean trailers) {
 		HttpHeaders out = prepare(status, headers);
+		if (trailers && this.response.version().majorVersion() == 1) {
+			out.remove(HttpHeaderNames.CONTENT_LENGTH); // HTTP/1.1 carries trailers in chunked framing only
+		}
 		if (!out.contains(HttpHeaderNames.CONTENT_LENGTH) && !out.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
 			out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
 		}
@@ -79,7 +83,29 @@ final class NettyResponseWriter implements ResponseWriter {
 	}
 
 	@Override
-	public void complete() {
+	public CompletionStage<Void> writeFile(int status, Headers headers, Path path, long size) {
+		HttpHeaders out = prepare(status, headers);
+		out.remove(HttpHeaderNames.TRANSFER_ENCODING);
+		if (!out.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+			out.set(HttpHeaderNames.CONTENT_LENGTH, size);
+		}
+		CompletableFuture<Void> written = new CompletableFuture<>();
+		Mono<Void> send = this.head ? this.response.send().then() : this.response.sendFile(path, 0, size).then();
+		send.subscribe(null, (error) -> {
+			written.complete(null);
+			abort();
+		}, () -> {
+			written.complete(null);
+			this.finished.complete(null);
+		});
+		return written;
+	}
+
+	@Override
+	public void complete(Headers trailers) {
+		if (!trailers.isEmpty()) {
+			this.response.trailerHeaders((out) -> trailers.forEach(out::add));
+		}
 		this.finished.complete(null);
 	}
 

@@ -1,6 +1,7 @@
 package dev.uvi.internal.http;
 
 import dev.uvi.asgi.Headers;
+import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,14 +15,20 @@ interface ResponseWriter {
 	/** Writes a whole response in one go: head and the complete body. */
 	CompletionStage<Void> writeFull(int status, Headers headers, byte[] body);
 
-	/** Writes the head of a streamed response. */
-	CompletionStage<Void> writeHead(int status, Headers headers);
+	/**
+	 * Writes the head of a streamed response.
+	 * @param trailers true when trailers will follow the body (HTTP/1.1 then needs chunked framing)
+	 */
+	CompletionStage<Void> writeHead(int status, Headers headers, boolean trailers);
 
 	/** Writes one chunk of a streamed response's body. */
 	CompletionStage<Void> writeChunk(byte[] body);
 
-	/** Ends a streamed response; the connection may serve the next request. */
-	void complete();
+	/** Writes a whole response whose body is the file at {@code path}, zero-copy where the transport allows. */
+	CompletionStage<Void> writeFile(int status, Headers headers, Path path, long size);
+
+	/** Ends a streamed response, with these trailers (empty for none); the connection may serve the next request. */
+	void complete(Headers trailers);
 
 	/** Closes the connection at once: the client sees a truncated response, or none. */
 	void abort();

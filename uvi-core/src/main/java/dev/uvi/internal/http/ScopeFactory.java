@@ -4,6 +4,8 @@ import dev.uvi.asgi.Address;
 import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.asgi.WebSocketScope;
+import io.netty.channel.Channel;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
@@ -11,6 +13,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +34,10 @@ final class ScopeFactory {
 	/** The denial-response extension: an application may answer a handshake with a plain HTTP response. */
 	private static final Map<String, Object> WEBSOCKET_EXTENSIONS = Map.of("websocket.http.response", Map.of());
 
+	/** Trailers and zero-copy file responses. */
+	private static final Map<String, Object> HTTP_EXTENSIONS = Map.of("http.response.trailers", Map.of(),
+			"http.response.pathsend", Map.of());
+
 	private final String rootPath;
 
 	private final Supplier<Map<String, Object>> lifespanState;
@@ -40,16 +47,23 @@ final class ScopeFactory {
 		this.lifespanState = lifespanState;
 	}
 
-	HttpScope http(HttpServerRequest request, @Nullable SocketAddress local) {
+	HttpScope http(HttpServerRequest request, Channel channel) {
 		Target target = Target.of(request.uri());
 		return new HttpScope(httpVersion(request.version()), request.method().name(), request.scheme(),
 				this.rootPath + decode(target.rawPath), this.rootPath + target.rawPath, target.query, this.rootPath,
-				headers(request.requestHeaders()), address(request.remoteAddress()), address(local), stateCopy(),
-				Map.of());
+				headers(request.requestHeaders()), address(request.remoteAddress()), address(channel.localAddress()),
+				stateCopy(), httpExtensions(channel));
+	}
+
+	/** Trailers and pathsend always; {@code tls} on TLS connections. */
+	private static Map<String, Object> httpExtensions(Channel channel) {
+		Map<String, Object> tls = TlsExtension.of(channel);
+		return (tls == null) ? HTTP_EXTENSIONS : Map.of("http.response.trailers", Map.of(),
+				"http.response.pathsend", Map.of(), "tls", tls);
 	}
 
 	/** The scope of an upgrade request, built before the handshake is answered. */
-	WebSocketScope websocket(HttpServerRequest request, @Nullable SocketAddress local) {
+	WebSocketScope websocket(HttpServerRequest request, Channel channel) {
 		Target target = Target.of(request.uri());
 		List<String> subprotocols = new ArrayList<>();
 		for (String offered : request.requestHeaders().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
@@ -62,8 +76,13 @@ final class ScopeFactory {
 		String scheme = "https".equals(request.scheme()) ? "wss" : "ws";
 		return new WebSocketScope(httpVersion(request.version()), scheme, this.rootPath + decode(target.rawPath),
 				this.rootPath + target.rawPath, target.query, this.rootPath, headers(request.requestHeaders()),
-				address(request.remoteAddress()), address(local), List.copyOf(subprotocols), stateCopy(),
-				WEBSOCKET_EXTENSIONS);
+				address(request.remoteAddress()), address(channel.localAddress()), List.copyOf(subprotocols),
+				stateCopy(), webSocketExtensions(channel));
+	}
+
+	private static Map<String, Object> webSocketExtensions(Channel channel) {
+		Map<String, Object> tls = TlsExtension.of(channel);
+		return (tls == null) ? WEBSOCKET_EXTENSIONS : Map.of("websocket.http.response", Map.of(), "tls", tls);
 	}
 
 	/** The request target split into path (origin form) and query. */
@@ -82,6 +101,9 @@ final class ScopeFactory {
 	}
 
 	static String httpVersion(HttpVersion version) {
+		if (version.majorVersion() == 2) {
+			return "2";
+		}
 		return (version.majorVersion() == 1 && version.minorVersion() == 0) ? "1.0" : "1.1";
 	}
 
@@ -120,6 +142,13 @@ final class ScopeFactory {
 	}
 
 	static @Nullable Address address(@Nullable SocketAddress socketAddress) {
+		// uvicorn: (path, None) for the server on a unix socket; the peer of one has no name, so no client
+		if (socketAddress instanceof DomainSocketAddress unix) {
+			return unix.path().isEmpty() ? null : new Address(unix.path(), null);
+		}
+		if (socketAddress instanceof UnixDomainSocketAddress unix) {
+			return unix.getPath().toString().isEmpty() ? null : new Address(unix.getPath().toString(), null);
+		}
 		if (socketAddress instanceof InetSocketAddress inet) {
 			String host = (inet.getAddress() != null) ? NetUtil.toAddressString(inet.getAddress()) : inet.getHostString();
 			return Address.of(host, inet.getPort());

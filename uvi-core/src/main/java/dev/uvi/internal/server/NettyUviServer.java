@@ -2,13 +2,18 @@ package dev.uvi.internal.server;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.http.HttpBridge;
+import dev.uvi.internal.http.RequestGuards;
 import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.internal.lifespan.LifespanDriver;
 import dev.uvi.server.Lifespan;
+import dev.uvi.middleware.ProxyHeadersMiddleware;
 import dev.uvi.server.PortInUseException;
+import dev.uvi.server.TlsConfig;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
 import dev.uvi.server.UviServerException;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -18,13 +23,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * {@link UviServer} on reactor-netty. Start: lifespan startup, then bind. Shutdown, uvicorn's order:
@@ -39,7 +48,7 @@ public final class NettyUviServer implements UviServer {
 	/** reactor-netty's {@code disposeNow} wants a bound: a century is "as long as it takes". */
 	private static final Duration FOREVER = Duration.ofDays(36500);
 
-	/** How long cancelled requests get to write their 500 before their connections are closed. */
+	/** How long cancelled requests get to write their 500 before reactor-netty closes their connections. */
 	private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
 
 	private final UviConfig config;
@@ -58,6 +67,8 @@ public final class NettyUviServer implements UviServer {
 
 	private volatile @Nullable DisposableServer bound;
 
+	private volatile @Nullable SslProvider sslProvider;
+
 	public NettyUviServer(UviConfig config, AsgiApplication application, List<Lifespan> lifespans) {
 		this.config = config;
 		this.application = application;
@@ -70,20 +81,41 @@ public final class NettyUviServer implements UviServer {
 			throw new IllegalStateException("server already started");
 		}
 		logger.info("Started server process [{}]", ProcessHandle.current().pid());
+		TlsConfig tls = this.config.tls();
+		boolean h2 = tls != null && this.config.http2().enabled();
+		if (tls != null) {
+			this.sslProvider = TlsContexts.provider(tls, h2); // bad TLS fails before the application starts
+		}
 		this.lifespan.startup();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state, requestLimit(),
-				this::requestLimitReached);
+		HttpBridge bridge = new HttpBridge(this.config, withProxyHeaders(this.application), this.lifespan::state,
+				requestLimit(), this::requestLimitReached);
 		HttpServer server = HttpServer.create()
-			.host(this.config.host())
-			.port(this.config.port())
-			.runOn(loops)
+			.runOn(loops, UnixSocket.preferNative(this.config))
 			.channelGroup(channels)
+			.option(ChannelOption.SO_BACKLOG, this.config.backlog())
+			.doOnChannelInit(new RequestGuards(this.config))
 			.idleTimeout(this.config.timeoutKeepAlive())
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
 				.maxHeaderSize(this.config.maxHeaderSize()))
+			.protocol(protocols(h2))
+			.http2Settings((settings) -> settings.maxConcurrentStreams(this.config.http2().maxConcurrentStreams())
+				.initialWindowSize(this.config.http2().initialWindowSize())
+				.maxHeaderListSize(this.config.http2().maxHeaderListSize())
+				// rapid reset (CVE-2023-44487): at most 200 client resets in 30 s, Netty's own default
+				.maxDecodedRstFramesPerWindow(200, 30))
 			.handle(bridge);
+		server = (this.config.uds() != null) ? server.bindAddress(UnixSocket.address(this.config.uds()))
+				: server.host(this.config.host()).port(this.config.port());
+		if (tls != null) {
+			// each new handshake asks for the current provider, so reloadTls reaches new connections at once
+			server = server.secure((spec) -> spec.sslContext(this.sslProvider.getSslContext())
+				.setSniAsyncMappings((host, promise) -> promise.setSuccess(this.sslProvider)));
+		}
+		if (this.config.uds() != null) {
+			UnixSocket.removeStale(this.config.uds());
+		}
 		try {
 			this.bound = server.bindNow();
 		}
@@ -95,8 +127,39 @@ public final class NettyUviServer implements UviServer {
 		this.loops = loops;
 		this.channels = channels;
 		this.bridge = bridge;
+		if (this.config.uds() != null) {
+			UnixSocket.setPermissions(this.config.uds(), this.config.udsPermissions());
+		}
 		logger.info("Uvi running on {} (Press CTRL+C to quit)", url());
 		return this;
+	}
+
+	/** The proxy-header middleware goes outermost, once, as in uvicorn's {@code Config.load()}. */
+	private AsgiApplication withProxyHeaders(AsgiApplication application) {
+		ProxyHeadersConfig proxy = this.config.proxyHeaders();
+		if (!proxy.enabled()) {
+			return application;
+		}
+		return new ProxyHeadersMiddleware(application, proxy.trustedHosts(), proxy.forwardedHost(), proxy.forwarded());
+	}
+
+	@Override
+	public void reloadTls(TlsConfig tls) {
+		if (this.sslProvider == null) {
+			throw new IllegalStateException("TLS is not on: reloadTls needs a server started with TLS");
+		}
+		this.sslProvider = TlsContexts.provider(tls, this.config.http2().enabled());
+		logger.info("TLS material reloaded; new connections use it");
+	}
+
+	private HttpProtocol[] protocols(boolean h2) {
+		if (h2) {
+			return new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2 };
+		}
+		if (this.config.tls() == null && this.config.http2().h2c()) {
+			return new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2C };
+		}
+		return new HttpProtocol[] { HttpProtocol.HTTP11 };
 	}
 
 	@Override
@@ -105,7 +168,7 @@ public final class NettyUviServer implements UviServer {
 		if (server == null) {
 			throw new IllegalStateException("server not started");
 		}
-		return server.port();
+		return (this.config.uds() != null) ? -1 : server.port();
 	}
 
 	@Override
@@ -129,17 +192,29 @@ public final class NettyUviServer implements UviServer {
 		logger.info("Shutting down");
 		bridge.closeWebSockets(); // open WebSockets would hold the drain until the timeout
 		bridge.drain();
+		// reactor-netty closes every connection when disposeNow times out, so the cancellation (a 500
+		// for responses not started yet) has to happen before that: at the timeout, with a grace after it.
+		AtomicBoolean drained = new AtomicBoolean();
+		if (timeout != null) {
+			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+				if (!drained.get()) {
+					bridge.cancelInFlight(channels, (count) -> logger
+						.error("Cancel {} running task(s), timeout graceful shutdown exceeded", count));
+				}
+			});
+		}
 		try {
 			// unbinds, closes idle keep-alive connections, waits for in-flight requests (the channel group)
-			server.disposeNow((timeout != null) ? timeout : FOREVER);
+			server.disposeNow((timeout != null) ? timeout.plus(CANCEL_GRACE) : FOREVER);
 		}
 		catch (IllegalStateException ex) {
-			int cancelled = bridge.cancelInFlight(channels);
-			logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", cancelled);
-			channels.newCloseFuture().awaitUninterruptibly(CANCEL_GRACE.toMillis());
 			channels.close().awaitUninterruptibly();
 		}
+		drained.set(true);
 		this.lifespan.shutdown();
+		if (this.config.uds() != null) {
+			UnixSocket.removeStale(this.config.uds());
+		}
 		if (this.loops != null) {
 			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
 		}
@@ -167,8 +242,12 @@ public final class NettyUviServer implements UviServer {
 	}
 
 	private String url() {
+		if (this.config.uds() != null) {
+			return "unix socket " + this.config.uds();
+		}
 		String host = this.config.host();
-		return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+		String scheme = (this.config.tls() != null) ? "https" : "http";
+		return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
 	}
 
 	private RuntimeException bindFailure(ChannelBindException ex) {

@@ -2,6 +2,7 @@ package dev.uvi.internal.http;
 
 import dev.uvi.asgi.Headers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,8 +20,8 @@ final class RecordingWriter implements ResponseWriter {
 	}
 
 	@Override
-	public CompletionStage<Void> writeHead(int status, Headers headers) {
-		this.events.add("head " + status + " " + headers);
+	public CompletionStage<Void> writeHead(int status, Headers headers, boolean trailers) {
+		this.events.add("head " + status + " " + headers + (trailers ? " +trailers" : ""));
 		return CompletableFuture.completedFuture(null);
 	}
 
@@ -31,8 +32,14 @@ final class RecordingWriter implements ResponseWriter {
 	}
 
 	@Override
-	public void complete() {
-		this.events.add("complete");
+	public CompletionStage<Void> writeFile(int status, Headers headers, Path path, long size) {
+		this.events.add("file " + status + " " + headers + " " + path.getFileName() + " " + size);
+		return CompletableFuture.completedFuture(null);
+	}
+
+	@Override
+	public void complete(Headers trailers) {
+		this.events.add(trailers.isEmpty() ? "complete" : "complete " + trailers);
 	}
 
 	@Override

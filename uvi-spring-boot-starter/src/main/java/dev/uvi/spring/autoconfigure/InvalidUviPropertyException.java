@@ -29,6 +29,16 @@ public class InvalidUviPropertyException extends IllegalArgumentException {
 	 * Names the property of a {@link dev.uvi.server.UviConfig.Builder} validation error, whose message
 	 * starts with the short name ({@code "port: 70000 (expected: 0-65535)"}).
 	 */
+	/**
+	 * For a refusal by one of core's configuration records, whose message starts with the property's
+	 * name under {@code uvi.} ({@code "ws.max-size: 0 (expected: …)"}).
+	 */
+	static InvalidUviPropertyException named(IllegalArgumentException ex) {
+		String message = String.valueOf(ex.getMessage());
+		int colon = message.indexOf(": ");
+		return of((colon > 0) ? "uvi." + message.substring(0, colon) : "uvi", ex);
+	}
+
 	static InvalidUviPropertyException of(String property, IllegalArgumentException ex) {
 		String message = String.valueOf(ex.getMessage());
 		int colon = message.indexOf(": ");

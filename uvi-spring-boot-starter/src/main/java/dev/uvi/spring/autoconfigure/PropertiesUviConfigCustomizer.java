@@ -1,10 +1,14 @@
 package dev.uvi.spring.autoconfigure;
 
 import dev.uvi.asgi.Headers;
+import dev.uvi.server.Http2Config;
+import dev.uvi.server.TlsConfig;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.WebSocketConfig;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
@@ -44,6 +48,15 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 		map.from(properties::maxHeaderSize).as((size) -> bytes("uvi.max-header-size", size))
 			.to(checked("uvi.max-header-size", builder::maxHeaderSize));
 		map.from(properties::ws).to((ws) -> builder.ws(webSocketConfig(ws)));
+		map.from(properties::limitConcurrency).to(checked("uvi.limit-concurrency", builder::limitConcurrency));
+		map.from(properties::maxRequestBodySize).as(DataSize::toBytes)
+			.to(checked("uvi.max-request-body-size", builder::maxRequestBodySize));
+		map.from(properties::timeoutRequestHeader)
+			.to(checked("uvi.timeout-request-header", builder::timeoutRequestHeader));
+		map.from(properties::backlog).to(checked("uvi.backlog", builder::backlog));
+		map.from(properties).to(checked("uvi.forwarded-allow-ips", (all) -> builder.proxyHeaders(
+				new ProxyHeadersConfig(all.proxyHeaders(), all.forwardedAllowIps(), all.forwardedHostHeaders(),
+						all.forwardedHeader()))));
 		map.from(properties::timeoutGracefulShutdown)
 			.to(checked("uvi.timeout-graceful-shutdown", builder::timeoutGracefulShutdown));
 		map.from(properties::timeoutLifespanStartup)
@@ -53,6 +66,54 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 		map.from(properties::limitMaxRequests).to(checked("uvi.limit-max-requests", builder::limitMaxRequests));
 		map.from(properties::limitMaxRequestsJitter)
 			.to(checked("uvi.limit-max-requests-jitter", builder::limitMaxRequestsJitter));
+		map.from(properties::http2).as(PropertiesUviConfigCustomizer::http2Config).to(builder::http2);
+		map.from(properties::uds).to(builder::uds);
+		map.from(properties::udsPermissions).as(PropertiesUviConfigCustomizer::octal)
+			.to(checked("uvi.uds-permissions", builder::udsPermissions));
+		map.from(properties::ssl).as(PropertiesUviConfigCustomizer::pemTls).to(builder::tls);
+	}
+
+	/** uvicorn's PEM flags; null (no TLS) without a certificate file. A bundle is mapped by its own customizer. */
+	private static @Nullable TlsConfig pemTls(UviProperties.Ssl ssl) {
+		if (ssl.certfile() == null && ssl.keyfile() == null) {
+			return null;
+		}
+		if (ssl.certfile() == null || ssl.keyfile() == null) {
+			String missing = (ssl.certfile() == null) ? "uvi.ssl.certfile" : "uvi.ssl.keyfile";
+			throw new InvalidUviPropertyException(missing, "unset (expected: set together with "
+					+ ((ssl.certfile() == null) ? "uvi.ssl.keyfile" : "uvi.ssl.certfile") + ")", null);
+		}
+		return options(TlsConfig.pem(ssl.certfile(), ssl.keyfile(), ssl.keyfilePassword()), ssl);
+	}
+
+	/**
+	 * The options every TLS source shares: client certificates, and ciphers and protocols (the
+	 * properties' when set, else what the source had, e.g. a bundle's options).
+	 */
+	static TlsConfig options(TlsConfig tls, UviProperties.Ssl ssl) {
+		return tls.withClientAuth(ssl.certReqs(), ssl.caCerts())
+			.withCiphersAndProtocols(ssl.ciphers().isEmpty() ? tls.ciphers() : ssl.ciphers(),
+					ssl.protocols().isEmpty() ? tls.protocols() : ssl.protocols());
+	}
+
+	private static Http2Config http2Config(UviProperties.Http2 http2) {
+		try {
+			return new Http2Config(http2.enabled(), http2.h2c(), http2.maxConcurrentStreams(),
+					http2.initialWindowSize(), http2.maxHeaderListSize().toBytes());
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidUviPropertyException.named(ex);
+		}
+	}
+
+	private static int octal(String permissions) {
+		try {
+			return Integer.parseInt(permissions, 8);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidUviPropertyException("uvi.uds-permissions", "'" + permissions + "' (expected: octal, e.g. 0660)",
+					ex);
+		}
 	}
 
 	private static WebSocketConfig webSocketConfig(UviProperties.Ws ws) {
@@ -62,11 +123,7 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 					ws.perMessageDeflate());
 		}
 		catch (IllegalArgumentException ex) {
-			// the config names its field ("ws.max-size: …"): that is the property under uvi.
-			String message = String.valueOf(ex.getMessage());
-			int colon = message.indexOf(": ");
-			String property = (colon > 0) ? "uvi." + message.substring(0, colon) : "uvi.ws";
-			throw InvalidUviPropertyException.of(property, ex);
+			throw InvalidUviPropertyException.named(ex);
 		}
 	}
 

@@ -5,6 +5,7 @@ import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
 import dev.uvi.spring.lifecycle.ReadinessOnContextClose;
 import dev.uvi.spring.lifecycle.NamedLifespan;
+import dev.uvi.spring.ssl.SslBundleTls;
 import dev.uvi.spring.lifecycle.UviServerLifecycle;
 import java.util.Arrays;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -24,7 +27,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * {@code uvi.*} properties and {@link UviConfigCustomizer} beans. {@code uvi.enabled=false} turns
  * it off; a {@link UviServerLifecycle} bean of your own replaces the server's lifecycle.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass(UviServer.class)
 @ConditionalOnBooleanProperty(name = "uvi.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(UviProperties.class)
@@ -41,6 +44,13 @@ public final class UviAutoConfiguration {
 			ConfigurableEnvironment environment, ApplicationEventPublisher publisher) {
 		return new UviServerLifecycle(() -> config(customizers), () -> NamedLifespan.ordered(beans),
 				application(beans), environment, publisher);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "uvi.ssl.bundle")
+	SslBundleTls uviSslBundleTls(SslBundles bundles, UviProperties properties) {
+		return new SslBundleTls(bundles, properties.ssl().bundle(),
+				(tls) -> PropertiesUviConfigCustomizer.options(tls, properties.ssl()));
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package dev.uvi.spring.autoconfigure;
 
 import dev.uvi.server.LifespanMode;
+import dev.uvi.server.TlsConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -44,6 +46,18 @@ import org.springframework.util.unit.DataSize;
  * @param timeoutLifespanShutdown Time the lifespan shutdown may take; unset waits, as uvicorn does; a bare number means seconds.
  * @param limitMaxRequests Responses after which the server shuts down gracefully (the process then exits with 0); 0 for no limit. Default 0.
  * @param limitMaxRequestsJitter Random 0..N added to limit-max-requests so that instances do not restart together. Default 0.
+ * @param ssl TLS settings, uvicorn's --ssl-* flags, or a Spring SSL bundle.
+ * @param http2 HTTP/2 settings.
+ * @param uds Unix domain socket path to bind instead of host and port, as uvicorn's --uds.
+ * @param udsPermissions Permissions of the unix socket file, in octal. Default 0666.
+ * @param limitConcurrency Open connections and in-progress requests beyond which requests get uvicorn's 503 "Service Unavailable"; unset for no limit.
+ * @param maxRequestBodySize Largest request body accepted, else 413; a bare number means bytes; unset for no limit.
+ * @param timeoutRequestHeader Time a request head may take to arrive, else 408 and close (slowloris); a bare number means seconds. Default 30s.
+ * @param backlog Length of the listening socket's accept queue. Default 2048.
+ * @param proxyHeaders Whether X-Forwarded-For and X-Forwarded-Proto from trusted peers set the client and scheme. Default true.
+ * @param forwardedAllowIps Peers whose proxy headers are trusted: addresses, CIDRs, or * for all. Default 127.0.0.1.
+ * @param forwardedHostHeaders Whether trusted X-Forwarded-Host and X-Forwarded-Port set the host header and the scope's server (beyond uvicorn). Default false.
+ * @param forwardedHeader Whether a trusted RFC 7239 Forwarded header is read, in preference to X-Forwarded-* (beyond uvicorn). Default false.
  */
 @ConfigurationProperties("uvi")
 public record UviProperties(
@@ -64,7 +78,59 @@ public record UviProperties(
 		@DurationUnit(ChronoUnit.SECONDS) @Nullable Duration timeoutLifespanStartup,
 		@DurationUnit(ChronoUnit.SECONDS) @Nullable Duration timeoutLifespanShutdown,
 		@DefaultValue("0") int limitMaxRequests,
-		@DefaultValue("0") int limitMaxRequestsJitter) {
+		@DefaultValue("0") int limitMaxRequestsJitter,
+		@DefaultValue Ssl ssl,
+		@DefaultValue Http2 http2,
+		@Nullable Path uds,
+		@DefaultValue("0666") String udsPermissions,
+		@Nullable Integer limitConcurrency,
+		@Nullable DataSize maxRequestBodySize,
+		@DefaultValue("30s") @DurationUnit(ChronoUnit.SECONDS) Duration timeoutRequestHeader,
+		@DefaultValue("2048") int backlog,
+		@DefaultValue("true") boolean proxyHeaders,
+		@DefaultValue("127.0.0.1") List<String> forwardedAllowIps,
+		@DefaultValue("false") boolean forwardedHostHeaders,
+		@DefaultValue("false") boolean forwardedHeader) {
+
+	/**
+	 * TLS settings ({@code uvi.ssl.*}): PEM files as uvicorn takes them, or a Spring SSL bundle.
+	 *
+	 * @param certfile Certificate chain file (PEM), as uvicorn's --ssl-certfile.
+	 * @param keyfile Private key file (PEM, PKCS#8), as uvicorn's --ssl-keyfile.
+	 * @param keyfilePassword Password of the private key, as uvicorn's --ssl-keyfile-password.
+	 * @param caCerts CA certificates (PEM) that client certificates must chain to, as uvicorn's --ssl-ca-certs.
+	 * @param certReqs Whether clients must present a certificate: none, optional or required. Default none.
+	 * @param ciphers Cipher suites to allow; empty for the JDK's defaults.
+	 * @param protocols TLS protocols to allow (TLSv1.2, TLSv1.3); empty for both.
+	 * @param bundle Name of a Spring SSL bundle (spring.ssl.bundle.*) to use instead of the files; with reload-on-update, a replaced certificate reaches new connections without a restart.
+	 */
+	public record Ssl(
+			@Nullable Path certfile,
+			@Nullable Path keyfile,
+			@Nullable String keyfilePassword,
+			@Nullable Path caCerts,
+			@DefaultValue("none") TlsConfig.ClientAuth certReqs,
+			@DefaultValue List<String> ciphers,
+			@DefaultValue List<String> protocols,
+			@Nullable String bundle) {
+	}
+
+	/**
+	 * HTTP/2 settings ({@code uvi.http2.*}).
+	 *
+	 * @param enabled Whether TLS connections offer HTTP/2 through ALPN. Default true.
+	 * @param h2c Whether cleartext connections accept HTTP/2 by prior knowledge and by Upgrade: h2c. Default false.
+	 * @param maxConcurrentStreams Streams a client may open at once. Default 128.
+	 * @param initialWindowSize Flow-control window of each stream, in bytes. Default 65535.
+	 * @param maxHeaderListSize Largest header list accepted; a bare number means bytes. Default 16KB.
+	 */
+	public record Http2(
+			@DefaultValue("true") boolean enabled,
+			@DefaultValue("false") boolean h2c,
+			@DefaultValue("128") long maxConcurrentStreams,
+			@DefaultValue("65535") int initialWindowSize,
+			@DefaultValue("16KB") DataSize maxHeaderListSize) {
+	}
 
 	/**
 	 * WebSocket settings ({@code uvi.ws.*}).

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import com.jayway.jsonpath.JsonPath;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
+import dev.uvi.server.Http2Config;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.WebSocketConfig;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +68,41 @@ class UviPropertiesTests {
 				"uvi.lifespan=off", "uvi.max-request-line-size=1KB", "uvi.max-header-size=2KB", "uvi.ws.enabled=false",
 				"uvi.ws.max-size=1MB", "uvi.ws.max-queue=4", "uvi.ws.ping-interval=0", "uvi.ws.ping-timeout=5",
 				"uvi.ws.per-message-deflate=false", "uvi.timeout-graceful-shutdown=7", "uvi.timeout-lifespan-startup=8s",
-				"uvi.timeout-lifespan-shutdown=9", "uvi.limit-max-requests=100", "uvi.limit-max-requests-jitter=10");
+				"uvi.timeout-lifespan-shutdown=9", "uvi.limit-max-requests=100", "uvi.limit-max-requests-jitter=10",
+				"uvi.http2.enabled=false", "uvi.http2.h2c=true", "uvi.http2.max-concurrent-streams=10",
+				"uvi.http2.initial-window-size=1000", "uvi.http2.max-header-list-size=2KB", "uvi.uds=/tmp/uvi.sock",
+				"uvi.uds-permissions=0660",
+				"uvi.limit-concurrency=50", "uvi.max-request-body-size=1MB", "uvi.timeout-request-header=12",
+				"uvi.backlog=128", "uvi.proxy-headers=false", "uvi.forwarded-allow-ips=10.0.0.0/8, 192.168.0.1",
+				"uvi.forwarded-host-headers=true", "uvi.forwarded-header=true");
 		assertThat(config).isEqualTo(new UviConfig("0.0.0.0", 0, "/api", false, false, Headers.empty(),
 				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048,
 				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false),
-				Duration.ofSeconds(7), Duration.ofSeconds(8), Duration.ofSeconds(9), 100, 10));
+				Duration.ofSeconds(7), Duration.ofSeconds(8), Duration.ofSeconds(9), 100, 10, null,
+				new Http2Config(false, true, 10, 1000, 2048), Path.of("/tmp/uvi.sock"), 0660, 50, 1024 * 1024,
+				Duration.ofSeconds(12), 128,
+				new ProxyHeadersConfig(false, List.of("10.0.0.0/8", "192.168.0.1"), true, true)));
+	}
+
+	@Test
+	void limitsAreUnsetByDefaultAndRefuseNegativeValues() {
+		UviProperties properties = bind();
+		assertThat(properties.limitConcurrency()).isNull();
+		assertThat(properties.maxRequestBodySize()).isNull();
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.limit-concurrency=-1"))
+			.withMessage("uvi.limit-concurrency: -1 (expected: >= 0, 0 for no limit)");
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.timeout-request-header=0"))
+			.withMessage("uvi.timeout-request-header: PT0S (expected: > 0)");
+	}
+
+	@Test
+	void malformedForwardedAllowIpsNamesTheProperty() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.forwarded-allow-ips=10.0.0.0/33"))
+			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("uvi.forwarded-allow-ips"))
+			.withMessageContaining("'10.0.0.0/33'");
 	}
 
 	@Test
@@ -138,7 +171,14 @@ class UviPropertiesTests {
 					"uvi.lifespan", "uvi.max-request-line-size", "uvi.max-header-size", "uvi.ws.enabled",
 					"uvi.ws.max-size", "uvi.ws.max-queue", "uvi.ws.ping-interval", "uvi.ws.ping-timeout",
 					"uvi.ws.per-message-deflate", "uvi.timeout-graceful-shutdown", "uvi.timeout-lifespan-startup",
-					"uvi.timeout-lifespan-shutdown", "uvi.limit-max-requests", "uvi.limit-max-requests-jitter");
+					"uvi.timeout-lifespan-shutdown", "uvi.limit-max-requests", "uvi.limit-max-requests-jitter",
+					"uvi.ssl.certfile", "uvi.ssl.keyfile", "uvi.ssl.keyfile-password", "uvi.ssl.ca-certs",
+					"uvi.ssl.cert-reqs", "uvi.ssl.ciphers", "uvi.ssl.protocols", "uvi.ssl.bundle", "uvi.http2.enabled",
+					"uvi.http2.h2c", "uvi.http2.max-concurrent-streams", "uvi.http2.initial-window-size",
+					"uvi.http2.max-header-list-size", "uvi.uds", "uvi.uds-permissions",
+					"uvi.limit-concurrency", "uvi.max-request-body-size", "uvi.timeout-request-header", "uvi.backlog",
+					"uvi.proxy-headers", "uvi.forwarded-allow-ips", "uvi.forwarded-host-headers",
+					"uvi.forwarded-header");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 
