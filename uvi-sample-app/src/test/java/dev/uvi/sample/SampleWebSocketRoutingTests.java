@@ -72,7 +72,8 @@ class SampleWebSocketRoutingTests {
 	@Test
 	void rejectClosesBeforeAccepting() {
 		withApplication((app) -> {
-			RecordingSend send = call(app, TestScopes.webSocket("/ws/reject"), ScriptedReceive.of(new WebSocketConnect()));
+			RecordingSend send = call(app, TestScopes.webSocket("/ws/reject"),
+					ScriptedReceive.of(new WebSocketConnect()));
 
 			assertThat(send.messages()).containsExactly(WebSocketClose.of());
 		});
@@ -81,7 +82,8 @@ class SampleWebSocketRoutingTests {
 	@Test
 	void denySends401WithTheBodyDenied() {
 		withApplication((app) -> {
-			RecordingSend send = call(app, TestScopes.webSocket("/ws/deny"), ScriptedReceive.of(new WebSocketConnect()));
+			RecordingSend send = call(app, TestScopes.webSocket("/ws/deny"),
+					ScriptedReceive.of(new WebSocketConnect()));
 
 			assertThat(send.messages()).containsExactly(
 					new WebSocketResponseStart(401, Headers.of("content-type", "text/plain", "content-length", "6")),
