@@ -14,22 +14,26 @@ import dev.uvi.sample.http.StreamEndpoint;
 import dev.uvi.sample.http.UploadEndpoint;
 import dev.uvi.sample.http.VersionedApi;
 import dev.uvi.sample.lifespan.SampleLifespan;
+import dev.uvi.sample.websocket.EchoSocket;
+import dev.uvi.sample.websocket.RefusingSockets;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The route table of the sample app: the single {@link AsgiApplication} bean the starter serves.
- * Endpoints with state or Spring collaborators are beans; the stateless ones are created here.
- * WebSocket routes ({@code /ws/*}) are not routed yet, so they are refused (HTTP {@code 403}).
+ * Endpoints with state or Spring collaborators are beans; the stateless ones are created here. The
+ * lifespan is a {@link dev.uvi.server.Lifespan} bean the starter runs around the server, not part of
+ * the router.
  */
 @Configuration(proxyBeanMethods = false)
 public class SampleAppConfiguration {
 
 	@Bean
-	SampleLifespan sampleLifespan() {
-		return new SampleLifespan();
+	SampleLifespan sampleLifespan(@Value("${sample.fail-startup:false}") boolean failStartup) {
+		return new SampleLifespan(failStartup);
 	}
 
 	@Bean
@@ -43,10 +47,11 @@ public class SampleAppConfiguration {
 	}
 
 	@Bean
-	AsgiApplication router(SampleLifespan lifespan, DownloadEndpoint download, HealthEndpoint health) {
+	AsgiApplication router(DownloadEndpoint download, HealthEndpoint health) {
 		HelloEndpoint hello = new HelloEndpoint();
 		ScopeEndpoint scope = new ScopeEndpoint();
 		BoomEndpoint boom = new BoomEndpoint();
+		RefusingSockets refusing = new RefusingSockets();
 		return Router.builder()
 			.get("/", hello::hello)
 			.post("/echo", new EchoEndpoint()::echo)
@@ -62,7 +67,9 @@ public class SampleAppConfiguration {
 			.mount("/v2", VersionedApi.v2())
 			.get("/boom", boom::boom)
 			.get("/boom-after-start", boom::boomAfterStart)
-			.lifespan(lifespan)
+			.websocket("/ws/echo", new EchoSocket()::echo)
+			.websocket("/ws/reject", refusing::reject)
+			.websocket("/ws/deny", refusing::deny)
 			.build();
 	}
 }

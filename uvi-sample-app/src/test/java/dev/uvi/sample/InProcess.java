@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.asgi.HttpScope;
-import dev.uvi.asgi.LifespanScope;
-import dev.uvi.asgi.LifespanStartup;
-import dev.uvi.asgi.LifespanStartupComplete;
 import dev.uvi.asgi.Receive;
+import dev.uvi.server.Lifespan;
 import dev.uvi.testing.RecordingSend;
 import dev.uvi.testing.ScriptedReceive;
 import dev.uvi.testing.TestScopes;
@@ -17,6 +15,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,13 +43,11 @@ final class InProcess {
 		return send;
 	}
 
-	/** Runs the lifespan startup only and returns its state, as the server would before serving. */
-	static Map<String, Object> startup(AsgiApplication application) {
-		LifespanScope scope = TestScopes.lifespan();
-		RecordingSend send = RecordingSend.create();
-		application.call(scope, ScriptedReceive.of(new LifespanStartup()), send);
-		assertThat(send.messages()).containsExactly(new LifespanStartupComplete());
-		return scope.state();
+	/** Runs the context's lifespan bean's startup only and returns its state, as the starter would before serving. */
+	static Map<String, Object> startup(ApplicationContext context) {
+		Map<String, Object> state = new HashMap<>();
+		assertThat(context.getBean(Lifespan.class).startup(state)).succeedsWithin(Duration.ofSeconds(5));
+		return state;
 	}
 
 	/** @return a scope like {@code TestScopes.http} carrying a shallow copy of {@code state} */

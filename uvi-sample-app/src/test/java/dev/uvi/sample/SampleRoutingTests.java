@@ -9,12 +9,15 @@ import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpResponseBody;
 import dev.uvi.asgi.HttpScope;
-import dev.uvi.asgi.WebSocketClose;
+import dev.uvi.asgi.LifespanShutdownComplete;
+import dev.uvi.asgi.LifespanStartupComplete;
+import dev.uvi.server.Lifespan;
 import dev.uvi.testing.RecordingSend;
 import dev.uvi.testing.ScriptedReceive;
 import dev.uvi.testing.TestScopes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -64,16 +67,6 @@ class SampleRoutingTests {
 	}
 
 	@Test
-	void webSocketRoutesAreRefusedForNow() {
-		withApplication((app) -> {
-			RecordingSend send = RecordingSend.create();
-			app.call(TestScopes.webSocket("/ws/echo"), ScriptedReceive.of(), send);
-
-			assertThat(send.messages()).containsExactly(WebSocketClose.of());
-		});
-	}
-
-	@Test
 	void scopeIsDescribedWithAsgiNames() {
 		withApplication((app) -> {
 			JsonNode scope = json(call(app, "GET", "/scope?a=1&b=two"));
@@ -114,12 +107,24 @@ class SampleRoutingTests {
 	}
 
 	@Test
-	void lifespanStartupSetsTheStateThatStateShows(CapturedOutput output) {
+	void theLifespanIsABeanTheStarterRunsNotPartOfTheRouter() {
 		withApplication((app) -> {
-			Map<String, Object> state = InProcess.startup(app);
+			RecordingSend send = RecordingSend.create();
+			assertThat(app.call(TestScopes.lifespan(), ScriptedReceive.lifespan(), send))
+				.succeedsWithin(Duration.ofSeconds(5));
+
+			assertThat(send.messages()).containsExactly(new LifespanStartupComplete(), new LifespanShutdownComplete());
+		});
+		contextRunner.run((context) -> assertThat(context).getBeans(Lifespan.class).containsOnlyKeys("sampleLifespan"));
+	}
+
+	@Test
+	void lifespanStartupSetsTheStateThatStateShows(CapturedOutput output) {
+		contextRunner.run((context) -> {
+			Map<String, Object> state = InProcess.startup(context);
 			HttpScope scope = InProcess.withState(TestScopes.http("GET", "/state"), state);
 
-			RecordingSend send = call(app, scope, ScriptedReceive.body());
+			RecordingSend send = call(context.getBean(AsgiApplication.class), scope, ScriptedReceive.body());
 
 			assertThat(send.bodyText()).isEqualTo("{\"started\":true,\"startup_count\":1}");
 			assertThat(output).contains("opened pretend resource");
@@ -128,18 +133,28 @@ class SampleRoutingTests {
 
 	@Test
 	void startupCountIsPerApplicationContext() {
-		withApplication((app) -> assertThat(InProcess.startup(app)).containsEntry("startup_count", 1));
-		withApplication((app) -> assertThat(InProcess.startup(app)).containsEntry("startup_count", 1));
+		contextRunner.run((context) -> assertThat(InProcess.startup(context)).containsEntry("startup_count", 1));
+		contextRunner.run((context) -> assertThat(InProcess.startup(context)).containsEntry("startup_count", 1));
 	}
 
 	@Test
 	void lifespanShutdownClosesThePretendResource(CapturedOutput output) {
-		withApplication((app) -> {
-			RecordingSend send = RecordingSend.create();
-			assertThat(app.call(TestScopes.lifespan(), ScriptedReceive.lifespan(), send))
-				.succeedsWithin(Duration.ofSeconds(5));
+		contextRunner.run((context) -> {
+			Lifespan lifespan = context.getBean(Lifespan.class);
 
+			assertThat(lifespan.shutdown(InProcess.startup(context))).succeedsWithin(Duration.ofSeconds(5));
 			assertThat(output).contains("closed pretend resource");
+		});
+	}
+
+	@Test
+	void failStartupPropertyMakesTheLifespanStartupFail() {
+		contextRunner.withPropertyValues("sample.fail-startup=true").run((context) -> {
+			Lifespan lifespan = context.getBean(Lifespan.class);
+
+			assertThat(lifespan.startup(new HashMap<>())).failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(ExecutionException.class)
+				.withMessageContaining("sample.fail-startup=true");
 		});
 	}
 

@@ -1,4 +1,4 @@
-/** The sample's lifespan: what it opens at startup and closes at shutdown. */
+/** The sample's lifespan bean: what it opens at startup and closes at shutdown. */
 @NullMarked
 package dev.uvi.sample.lifespan;
 
