@@ -5,17 +5,20 @@ import dev.uvi.routing.Router;
 import dev.uvi.sample.http.BoomEndpoint;
 import dev.uvi.sample.http.DownloadEndpoint;
 import dev.uvi.sample.http.EchoEndpoint;
+import dev.uvi.sample.http.FileEndpoint;
 import dev.uvi.sample.http.HealthEndpoint;
 import dev.uvi.sample.http.HelloEndpoint;
 import dev.uvi.sample.http.ScopeEndpoint;
 import dev.uvi.sample.http.SlowEndpoint;
 import dev.uvi.sample.http.StateEndpoint;
 import dev.uvi.sample.http.StreamEndpoint;
+import dev.uvi.sample.http.TrailersEndpoint;
 import dev.uvi.sample.http.UploadEndpoint;
 import dev.uvi.sample.http.VersionedApi;
 import dev.uvi.sample.lifespan.SampleLifespan;
 import dev.uvi.sample.websocket.EchoSocket;
 import dev.uvi.sample.websocket.RefusingSockets;
+import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -47,7 +50,8 @@ public class SampleAppConfiguration {
 	}
 
 	@Bean
-	AsgiApplication router(DownloadEndpoint download, HealthEndpoint health) {
+	AsgiApplication router(DownloadEndpoint download, HealthEndpoint health,
+			@Value("${sample.files-dir:files}") Path filesDirectory) {
 		HelloEndpoint hello = new HelloEndpoint();
 		ScopeEndpoint scope = new ScopeEndpoint();
 		BoomEndpoint boom = new BoomEndpoint();
@@ -67,6 +71,8 @@ public class SampleAppConfiguration {
 			.mount("/v2", VersionedApi.v2())
 			.get("/boom", boom::boom)
 			.get("/boom-after-start", boom::boomAfterStart)
+			.get("/trailers", new TrailersEndpoint()::trailers)
+			.get("/file", new FileEndpoint(filesDirectory)::file)
 			.websocket("/ws/echo", new EchoSocket()::echo)
 			.websocket("/ws/reject", refusing::reject)
 			.websocket("/ws/deny", refusing::deny)
