@@ -66,7 +66,8 @@ class PortInUseFailureAnalyzerTests {
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, skip))
 			.hasAtLeastOneElementOfType(PortInUseFailureAnalyzer.class)
 			.hasAtLeastOneElementOfType(AsgiApplicationBeanFailureAnalyzer.class)
-			.hasAtLeastOneElementOfType(InvalidUviPropertyFailureAnalyzer.class);
+			.hasAtLeastOneElementOfType(InvalidUviPropertyFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(ServerStartupFailureAnalyzer.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)
