@@ -2,6 +2,7 @@ package dev.uvi.spring.autoconfigure;
 
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.TlsConfig;
+import dev.uvi.server.UviConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +51,9 @@ import org.springframework.util.unit.DataSize;
  * @param http2 HTTP/2 settings.
  * @param uds Unix domain socket path to bind instead of host and port, as uvicorn's --uds.
  * @param udsPermissions Permissions of the unix socket file, in octal. Default 0666.
+ * @param accessLogFormat Access-log line with Gunicorn-style atoms such as %(h)s, %(r)s, %(s)s, %(D)s or %({user-agent}i)s. Default uvicorn's line.
+ * @param accessLogExclude Path patterns not access-logged, e.g. /health/*; * matches within a segment, ** across segments. Default none.
+ * @param metrics Micrometer metrics, when Micrometer is on the classpath.
  */
 @ConfigurationProperties("uvi")
 public record UviProperties(
@@ -74,7 +78,21 @@ public record UviProperties(
 		@DefaultValue Ssl ssl,
 		@DefaultValue Http2 http2,
 		@Nullable Path uds,
-		@DefaultValue("0666") String udsPermissions) {
+		@DefaultValue("0666") String udsPermissions,
+		@DefaultValue(UviConfig.DEFAULT_ACCESS_LOG_FORMAT) String accessLogFormat,
+		@DefaultValue List<String> accessLogExclude,
+		@DefaultValue Metrics metrics) {
+
+	/**
+	 * Metrics settings ({@code uvi.metrics.*}).
+	 *
+	 * @param enabled Whether the server records http.server.requests and uvi.* meters when a MeterRegistry exists. Default true.
+	 * @param prometheusPath Path at which the application also answers with the Prometheus scrape (text format), when a PrometheusMeterRegistry bean exists; unset for none.
+	 */
+	public record Metrics(
+			@DefaultValue("true") boolean enabled,
+			@Nullable String prometheusPath) {
+	}
 
 	/**
 	 * TLS settings ({@code uvi.ssl.*}): PEM files as uvicorn takes them, or a Spring SSL bundle.

@@ -8,6 +8,7 @@ import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.Http2Config;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.UviServerListener;
 import dev.uvi.server.WebSocketConfig;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -70,12 +71,13 @@ class UviPropertiesTests {
 				"uvi.timeout-lifespan-shutdown=9", "uvi.limit-max-requests=100", "uvi.limit-max-requests-jitter=10",
 				"uvi.http2.enabled=false", "uvi.http2.h2c=true", "uvi.http2.max-concurrent-streams=10",
 				"uvi.http2.initial-window-size=1000", "uvi.http2.max-header-list-size=2KB", "uvi.uds=/tmp/uvi.sock",
-				"uvi.uds-permissions=0660");
+				"uvi.uds-permissions=0660", "uvi.access-log-format=%(h)s %(s)s", "uvi.access-log-exclude=/health/*,/ready");
 		assertThat(config).isEqualTo(new UviConfig("0.0.0.0", 0, "/api", false, false, Headers.empty(),
 				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048,
 				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false),
 				Duration.ofSeconds(7), Duration.ofSeconds(8), Duration.ofSeconds(9), 100, 10, null,
-				new Http2Config(false, true, 10, 1000, 2048), Path.of("/tmp/uvi.sock"), 0660));
+				new Http2Config(false, true, 10, 1000, 2048), Path.of("/tmp/uvi.sock"), 0660, "%(h)s %(s)s",
+				List.of("/health/*", "/ready"), UviServerListener.NOOP));
 	}
 
 	@Test
@@ -83,6 +85,26 @@ class UviPropertiesTests {
 		assertThatExceptionOfType(InvalidUviPropertyException.class)
 			.isThrownBy(() -> config("uvi.ws.ping-timeout=0"))
 			.withMessage("uvi.ws.ping-timeout: PT0S (expected: > 0)");
+	}
+
+	@Test
+	void unknownAccessLogAtomIsRefusedNamingThePropertyAndTheAtom() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.access-log-format=%(h)s %(zz)s"))
+			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("uvi.access-log-format"))
+			.withMessageStartingWith("uvi.access-log-format: '%(zz)s' (expected: an atom of h, l, u, t,");
+	}
+
+	@Test
+	void accessLogExclusionMustBeAPath() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.access-log-exclude=health"))
+			.withMessage("uvi.access-log-exclude: 'health' (expected: a path pattern starting with '/', e.g. /health/*)");
+	}
+
+	@Test
+	void metricsAreOnAndThePrometheusRouteOffByDefault() {
+		assertThat(bind().metrics()).isEqualTo(new UviProperties.Metrics(true, null));
 	}
 
 	@Test
@@ -148,7 +170,8 @@ class UviPropertiesTests {
 					"uvi.ssl.certfile", "uvi.ssl.keyfile", "uvi.ssl.keyfile-password", "uvi.ssl.ca-certs",
 					"uvi.ssl.cert-reqs", "uvi.ssl.ciphers", "uvi.ssl.protocols", "uvi.ssl.bundle", "uvi.http2.enabled",
 					"uvi.http2.h2c", "uvi.http2.max-concurrent-streams", "uvi.http2.initial-window-size",
-					"uvi.http2.max-header-list-size", "uvi.uds", "uvi.uds-permissions");
+					"uvi.http2.max-header-list-size", "uvi.uds", "uvi.uds-permissions", "uvi.access-log-format",
+					"uvi.access-log-exclude", "uvi.metrics.enabled", "uvi.metrics.prometheus-path");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 
