@@ -47,6 +47,12 @@ public sealed interface ConnectionScope extends Scope permits HttpScope, WebSock
 	/** @return a copy with another scheme (proxy headers) */
 	ConnectionScope withScheme(String scheme);
 
+	/** @return a copy with another local endpoint (proxy headers: the host the client addressed) */
+	ConnectionScope withServer(@Nullable Address server);
+
+	/** @return a copy with other request headers (proxy headers: the {@code host} the client sent) */
+	ConnectionScope withHeaders(Headers headers);
+
 	/** @return a copy with another root path (mounting); the path is left as it is */
 	ConnectionScope withRootPath(String rootPath);
 

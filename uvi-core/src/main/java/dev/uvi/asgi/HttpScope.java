@@ -43,6 +43,18 @@ public record HttpScope(String httpVersion, String method, String scheme, String
 	}
 
 	@Override
+	public HttpScope withServer(@Nullable Address server) {
+		return new HttpScope(this.httpVersion, this.method, this.scheme, this.path, this.rawPath, this.queryString,
+				this.rootPath, this.headers, this.client, server, this.state, this.extensions);
+	}
+
+	@Override
+	public HttpScope withHeaders(Headers headers) {
+		return new HttpScope(this.httpVersion, this.method, this.scheme, this.path, this.rawPath, this.queryString,
+				this.rootPath, headers, this.client, this.server, this.state, this.extensions);
+	}
+
+	@Override
 	public HttpScope withRootPath(String rootPath) {
 		return new HttpScope(this.httpVersion, this.method, this.scheme, this.path, this.rawPath, this.queryString,
 				rootPath, this.headers, this.client, this.server, this.state, this.extensions);

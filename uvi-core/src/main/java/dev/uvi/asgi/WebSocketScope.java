@@ -46,6 +46,18 @@ public record WebSocketScope(String httpVersion, String scheme, String path, Str
 	}
 
 	@Override
+	public WebSocketScope withServer(@Nullable Address server) {
+		return new WebSocketScope(this.httpVersion, this.scheme, this.path, this.rawPath, this.queryString,
+				this.rootPath, this.headers, this.client, server, this.subprotocols, this.state, this.extensions);
+	}
+
+	@Override
+	public WebSocketScope withHeaders(Headers headers) {
+		return new WebSocketScope(this.httpVersion, this.scheme, this.path, this.rawPath, this.queryString,
+				this.rootPath, headers, this.client, this.server, this.subprotocols, this.state, this.extensions);
+	}
+
+	@Override
 	public WebSocketScope withRootPath(String rootPath) {
 		return new WebSocketScope(this.httpVersion, this.scheme, this.path, this.rawPath, this.queryString,
 				rootPath, this.headers, this.client, this.server, this.subprotocols, this.state, this.extensions);

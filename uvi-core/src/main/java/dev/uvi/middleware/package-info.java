@@ -1,6 +1,6 @@
 /**
- * Pure ASGI middleware shipped with uvi, each an {@link dev.uvi.asgi.AsgiApplication} wrapping
- * another and touching only the scope, {@code receive} and {@code send}, as uvicorn's are.
+ * Middleware shipped with uvi: plain {@link dev.uvi.asgi.AsgiApplication} wrappers that touch only
+ * the scope, {@code receive} and {@code send}, usable with any server or none.
  */
 @NullMarked
 package dev.uvi.middleware;

@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * @param http2 HTTP/2 settings; default {@link Http2Config#defaults()}
  * @param uds a unix domain socket path to bind instead of host and port, or null; default null
  * @param udsPermissions the permissions of the socket file (octal 0666 by default, as uvicorn)
+ * @param limitConcurrency connections and in-progress requests beyond which requests get uvicorn's
+ *     503; 0 for no limit; default 0 (see the README for what is counted)
+ * @param maxRequestBodySize the largest request body accepted, in bytes, else 413; 0 for no limit; default 0
+ * @param timeoutRequestHeader how long a request head may take to arrive, else 408; default 30 s
+ * @param backlog the listening socket's accept queue; default 2048
+ * @param proxyHeaders the proxy-header settings; default {@link ProxyHeadersConfig#defaults()}
  * @param accessLogFormat the access-log line, Gunicorn-style atoms such as {@code %(h)s} or
  *     {@code %(D)s}; default uvicorn's line, {@value #DEFAULT_ACCESS_LOG_FORMAT}
  * @param accessLogExclude path patterns not access-logged ({@code *} within a segment, {@code **} across);
@@ -51,7 +57,9 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 		int maxRequestLineSize, int maxHeaderSize, WebSocketConfig ws, @Nullable Duration timeoutGracefulShutdown,
 		@Nullable Duration timeoutLifespanStartup, @Nullable Duration timeoutLifespanShutdown, int limitMaxRequests,
 		int limitMaxRequestsJitter, @Nullable TlsConfig tls, Http2Config http2, @Nullable Path uds,
-		int udsPermissions, String accessLogFormat, List<String> accessLogExclude, UviServerListener listener) {
+		int udsPermissions, int limitConcurrency, long maxRequestBodySize, Duration timeoutRequestHeader,
+		int backlog, ProxyHeadersConfig proxyHeaders, String accessLogFormat, List<String> accessLogExclude,
+		UviServerListener listener) {
 
 	/** uvicorn's access-log line: {@code 127.0.0.1:50000 - "GET / HTTP/1.1" 200 OK}. */
 	public static final String DEFAULT_ACCESS_LOG_FORMAT = AccessLogFormat.UVICORN;
@@ -118,6 +126,16 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		private int udsPermissions = 0666;
 
+		private int limitConcurrency;
+
+		private long maxRequestBodySize;
+
+		private Duration timeoutRequestHeader = Duration.ofSeconds(30);
+
+		private int backlog = 2048;
+
+		private ProxyHeadersConfig proxyHeaders = ProxyHeadersConfig.defaults();
+
 		private String accessLogFormat = DEFAULT_ACCESS_LOG_FORMAT;
 
 		private List<String> accessLogExclude = List.of();
@@ -150,6 +168,11 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.http2 = config.http2;
 			this.uds = config.uds;
 			this.udsPermissions = config.udsPermissions;
+			this.limitConcurrency = config.limitConcurrency;
+			this.maxRequestBodySize = config.maxRequestBodySize;
+			this.timeoutRequestHeader = config.timeoutRequestHeader;
+			this.backlog = config.backlog;
+			this.proxyHeaders = config.proxyHeaders;
 			this.accessLogFormat = config.accessLogFormat;
 			this.accessLogExclude = config.accessLogExclude;
 			this.listener = config.listener;
@@ -288,6 +311,36 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		public Builder limitConcurrency(int limitConcurrency) {
+			check(limitConcurrency >= 0, "limit-concurrency", limitConcurrency, ">= 0, 0 for no limit");
+			this.limitConcurrency = limitConcurrency;
+			return this;
+		}
+
+		public Builder maxRequestBodySize(long maxRequestBodySize) {
+			check(maxRequestBodySize >= 0, "max-request-body-size", maxRequestBodySize, ">= 0 bytes, 0 for no limit");
+			this.maxRequestBodySize = maxRequestBodySize;
+			return this;
+		}
+
+		public Builder timeoutRequestHeader(Duration timeout) {
+			Objects.requireNonNull(timeout, "timeoutRequestHeader");
+			check(!timeout.isNegative() && !timeout.isZero(), "timeout-request-header", timeout, "> 0");
+			this.timeoutRequestHeader = timeout;
+			return this;
+		}
+
+		public Builder backlog(int backlog) {
+			check(backlog >= 1, "backlog", backlog, ">= 1");
+			this.backlog = backlog;
+			return this;
+		}
+
+		public Builder proxyHeaders(ProxyHeadersConfig proxyHeaders) {
+			this.proxyHeaders = Objects.requireNonNull(proxyHeaders, "proxyHeaders");
+			return this;
+		}
+
 		/** @throws IllegalArgumentException naming an unknown or malformed atom */
 		public Builder accessLogFormat(String accessLogFormat) {
 			AccessLogFormat.compile(Objects.requireNonNull(accessLogFormat, "accessLogFormat"));
@@ -315,7 +368,8 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 					this.maxRequestLineSize, this.maxHeaderSize, this.ws, this.timeoutGracefulShutdown,
 					this.timeoutLifespanStartup, this.timeoutLifespanShutdown, this.limitMaxRequests,
 					this.limitMaxRequestsJitter, this.tls, this.http2, this.uds, this.udsPermissions,
-					this.accessLogFormat, this.accessLogExclude, this.listener);
+					this.limitConcurrency, this.maxRequestBodySize, this.timeoutRequestHeader, this.backlog,
+					this.proxyHeaders, this.accessLogFormat, this.accessLogExclude, this.listener);
 		}
 
 		private static @Nullable Duration nonNegative(String property, @Nullable Duration value) {

@@ -27,7 +27,7 @@ class HttpRequestBodyTests {
 	final ServerFixture fixture = new ServerFixture();
 
 	/** Reads the whole body, then answers with its length and text. */
-	private static final AsgiApplication ECHO_LENGTH = (scope, receive, send) -> {
+	static final AsgiApplication ECHO_LENGTH = (scope, receive, send) -> {
 		if (!(scope instanceof HttpScope)) {
 			return CompletableFuture.failedFuture(new IllegalStateException("no lifespan"));
 		}

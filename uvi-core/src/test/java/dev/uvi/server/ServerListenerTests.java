@@ -135,6 +135,25 @@ class ServerListenerTests {
 	}
 
 	@Test
+	void refusalsByALimitAreToldWithTheirReason() throws Exception {
+		int port = this.fixture.start(TestApps.text("ok"), (b) -> b.listener(this.listener).limitConcurrency(1)
+			.maxRequestBodySize(4));
+		try (RawHttpClient first = RawHttpClient.connect(port)) {
+			first.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n");
+			assertThat(first.readResponse().status()).isEqualTo(413);
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.listener.connectionsClosed.get() == 1);
+		try (RawHttpClient first = RawHttpClient.connect(port)) {
+			assertThat(first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
+			try (RawHttpClient second = RawHttpClient.connect(port)) { // the first, idle, still counts
+				assertThat(second.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(503);
+			}
+		}
+		assertThat(this.listener.rejected).containsExactly("too-large", "concurrency");
+		assertThat(this.listener.started).as("refused requests never reach the application").hasSize(1);
+	}
+
+	@Test
 	void compositeTellsEveryListenerInOrder() {
 		RecordingListener second = new RecordingListener();
 		UviServerListener both = UviServerListener.of(List.of(this.listener, UviServerListener.NOOP, second));

@@ -11,6 +11,18 @@ enum FixedResponse {
 
 	BAD_REQUEST(400, "Invalid HTTP request received."),
 
+	/** The request head did not arrive within {@code timeout-request-header} (slowloris). */
+	REQUEST_TIMEOUT(408, "Request Timeout"),
+
+	/** The body is longer than {@code max-request-body-size}. */
+	CONTENT_TOO_LARGE(413, "Content Too Large"),
+
+	/** The request line is longer than {@code max-request-line-size}. */
+	URI_TOO_LONG(414, "URI Too Long"),
+
+	/** The header block is larger than {@code max-header-size}. */
+	HEADER_FIELDS_TOO_LARGE(431, "Request Header Fields Too Large"),
+
 	INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
 
 	SERVICE_UNAVAILABLE(503, "Service Unavailable"),

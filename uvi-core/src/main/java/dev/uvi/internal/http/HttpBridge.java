@@ -15,11 +15,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AttributeKey;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -96,18 +99,18 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	/**
 	 * Cancels the requests still in flight on these connections (shutdown ran out of time).
-	 * @return how many were cancelled
+	 * @param beforeCancelling told how many there are, before any is cancelled (for the log line)
 	 */
-	public int cancelInFlight(Iterable<Channel> channels) {
-		int cancelled = 0;
+	public void cancelInFlight(Iterable<Channel> channels, IntConsumer beforeCancelling) {
+		List<HttpCycle> inFlight = new ArrayList<>();
 		for (Channel channel : channels) {
 			HttpCycle cycle = channel.attr(CURRENT_CYCLE).getAndSet(null);
 			if (cycle != null && cycle.isInFlight()) {
-				cycle.cancel();
-				cancelled++;
+				inFlight.add(cycle);
 			}
 		}
-		return cancelled;
+		beforeCancelling.accept(inFlight.size());
+		inFlight.forEach(HttpCycle::cancel);
 	}
 
 	@Override

@@ -199,11 +199,11 @@ final class HttpCycle implements Receive, Send {
 		}
 		Headers given = start.headers();
 		for (int i = 0; i < given.size(); i++) {
-			if (!Headers.isValidName(given.name(i))) {
-				return abort(new IllegalStateException("Invalid HTTP header name."));
-			}
-			if (!Headers.isValidValue(given.value(i))) {
-				return abort(new IllegalStateException("Invalid HTTP header value."));
+			if (!Headers.isValidName(given.name(i)) || !Headers.isValidValue(given.value(i))) {
+				// logged here as well: an application that ignores the failed send must not hide a splitting attempt
+				String problem = Headers.isValidName(given.name(i)) ? "value" : "name";
+				logger.error("Response refused, connection closed: invalid header {} from the application", problem);
+				return abort(new IllegalStateException("Invalid HTTP header " + problem + "."));
 			}
 		}
 		this.trailers = start.trailers();

@@ -19,8 +19,12 @@ final class WebSocketHandshake {
 
 	/** @return true for {@code GET} with {@code Upgrade: websocket} and {@code Connection: upgrade} */
 	static boolean isUpgrade(HttpServerRequest request) {
-		HttpHeaders headers = request.requestHeaders();
-		return HttpMethod.GET.equals(request.method())
+		return isUpgrade(request.method(), request.requestHeaders());
+	}
+
+	/** The same test on a decoded request, before reactor-netty has made it an {@link HttpServerRequest}. */
+	static boolean isUpgrade(HttpMethod method, HttpHeaders headers) {
+		return HttpMethod.GET.equals(method)
 				&& headers.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)
 				&& headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
 	}

@@ -2,17 +2,21 @@ package dev.uvi.internal.server;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.http.HttpBridge;
+import dev.uvi.internal.http.RequestGuards;
 import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.internal.lifespan.LifespanDriver;
 import dev.uvi.middleware.MessageLoggerMiddleware;
 import dev.uvi.server.Lifespan;
+import dev.uvi.middleware.ProxyHeadersMiddleware;
 import dev.uvi.server.PortInUseException;
 import dev.uvi.server.TlsConfig;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
 import dev.uvi.server.UviServerException;
 import dev.uvi.server.UviServerListener;
 import dev.uvi.server.UviServerListener.LifespanState;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -93,11 +97,13 @@ public final class NettyUviServer implements UviServer {
 		startLifespan();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state, requestLimit(),
-				this::requestLimitReached);
+		HttpBridge bridge = new HttpBridge(this.config, withProxyHeaders(this.application), this.lifespan::state,
+				requestLimit(), this::requestLimitReached);
 		HttpServer server = HttpServer.create()
 			.runOn(loops, UnixSocket.preferNative(this.config))
 			.channelGroup(channels)
+			.option(ChannelOption.SO_BACKLOG, this.config.backlog())
+			.doOnChannelInit(new RequestGuards(this.config))
 			.idleTimeout(this.config.timeoutKeepAlive())
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
 				.maxHeaderSize(this.config.maxHeaderSize()))
@@ -158,6 +164,15 @@ public final class NettyUviServer implements UviServer {
 		this.config.listener().lifespan(LifespanState.STOPPED);
 	}
 
+	/** The proxy-header middleware goes outermost, once, as in uvicorn's {@code Config.load()}. */
+	private AsgiApplication withProxyHeaders(AsgiApplication application) {
+		ProxyHeadersConfig proxy = this.config.proxyHeaders();
+		if (!proxy.enabled()) {
+			return application;
+		}
+		return new ProxyHeadersMiddleware(application, proxy.trustedHosts(), proxy.forwardedHost(), proxy.forwarded());
+	}
+
 	@Override
 	public void reloadTls(TlsConfig tls) {
 		if (this.sslProvider == null) {
@@ -213,8 +228,8 @@ public final class NettyUviServer implements UviServer {
 		if (timeout != null) {
 			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
 				if (!drained.get()) {
-					int cancelled = bridge.cancelInFlight(channels);
-					logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", cancelled);
+					bridge.cancelInFlight(channels, (count) -> logger
+						.error("Cancel {} running task(s), timeout graceful shutdown exceeded", count));
 				}
 			});
 		}

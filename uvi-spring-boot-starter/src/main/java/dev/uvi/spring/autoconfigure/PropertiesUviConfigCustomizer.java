@@ -3,6 +3,7 @@ package dev.uvi.spring.autoconfigure;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.Http2Config;
 import dev.uvi.server.TlsConfig;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.WebSocketConfig;
 import java.util.List;
@@ -47,6 +48,15 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 		map.from(properties::maxHeaderSize).as((size) -> bytes("uvi.max-header-size", size))
 			.to(checked("uvi.max-header-size", builder::maxHeaderSize));
 		map.from(properties::ws).to((ws) -> builder.ws(webSocketConfig(ws)));
+		map.from(properties::limitConcurrency).to(checked("uvi.limit-concurrency", builder::limitConcurrency));
+		map.from(properties::maxRequestBodySize).as(DataSize::toBytes)
+			.to(checked("uvi.max-request-body-size", builder::maxRequestBodySize));
+		map.from(properties::timeoutRequestHeader)
+			.to(checked("uvi.timeout-request-header", builder::timeoutRequestHeader));
+		map.from(properties::backlog).to(checked("uvi.backlog", builder::backlog));
+		map.from(properties).to(checked("uvi.forwarded-allow-ips", (all) -> builder.proxyHeaders(
+				new ProxyHeadersConfig(all.proxyHeaders(), all.forwardedAllowIps(), all.forwardedHostHeaders(),
+						all.forwardedHeader()))));
 		map.from(properties::timeoutGracefulShutdown)
 			.to(checked("uvi.timeout-graceful-shutdown", builder::timeoutGracefulShutdown));
 		map.from(properties::timeoutLifespanStartup)

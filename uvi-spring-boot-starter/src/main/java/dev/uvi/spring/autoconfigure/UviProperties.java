@@ -51,6 +51,14 @@ import org.springframework.util.unit.DataSize;
  * @param http2 HTTP/2 settings.
  * @param uds Unix domain socket path to bind instead of host and port, as uvicorn's --uds.
  * @param udsPermissions Permissions of the unix socket file, in octal. Default 0666.
+ * @param limitConcurrency Open connections and in-progress requests beyond which requests get uvicorn's 503 "Service Unavailable"; unset for no limit.
+ * @param maxRequestBodySize Largest request body accepted, else 413; a bare number means bytes; unset for no limit.
+ * @param timeoutRequestHeader Time a request head may take to arrive, else 408 and close (slowloris); a bare number means seconds. Default 30s.
+ * @param backlog Length of the listening socket's accept queue. Default 2048.
+ * @param proxyHeaders Whether X-Forwarded-For and X-Forwarded-Proto from trusted peers set the client and scheme. Default true.
+ * @param forwardedAllowIps Peers whose proxy headers are trusted: addresses, CIDRs, or * for all. Default 127.0.0.1.
+ * @param forwardedHostHeaders Whether trusted X-Forwarded-Host and X-Forwarded-Port set the host header and the scope's server (beyond uvicorn). Default false.
+ * @param forwardedHeader Whether a trusted RFC 7239 Forwarded header is read, in preference to X-Forwarded-* (beyond uvicorn). Default false.
  * @param accessLogFormat Access-log line with Gunicorn-style atoms such as %(h)s, %(r)s, %(s)s, %(D)s or %({user-agent}i)s. Default uvicorn's line.
  * @param accessLogExclude Path patterns not access-logged, e.g. /health/*; * matches within a segment, ** across segments. Default none.
  * @param metrics Micrometer metrics, when Micrometer is on the classpath.
@@ -79,6 +87,14 @@ public record UviProperties(
 		@DefaultValue Http2 http2,
 		@Nullable Path uds,
 		@DefaultValue("0666") String udsPermissions,
+		@Nullable Integer limitConcurrency,
+		@Nullable DataSize maxRequestBodySize,
+		@DefaultValue("30s") @DurationUnit(ChronoUnit.SECONDS) Duration timeoutRequestHeader,
+		@DefaultValue("2048") int backlog,
+		@DefaultValue("true") boolean proxyHeaders,
+		@DefaultValue("127.0.0.1") List<String> forwardedAllowIps,
+		@DefaultValue("false") boolean forwardedHostHeaders,
+		@DefaultValue("false") boolean forwardedHeader,
 		@DefaultValue(UviConfig.DEFAULT_ACCESS_LOG_FORMAT) String accessLogFormat,
 		@DefaultValue List<String> accessLogExclude,
 		@DefaultValue Metrics metrics) {

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.uvi.asgi.Headers;
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.Http2Config;
+import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServerListener;
 import dev.uvi.server.WebSocketConfig;
@@ -71,13 +72,40 @@ class UviPropertiesTests {
 				"uvi.timeout-lifespan-shutdown=9", "uvi.limit-max-requests=100", "uvi.limit-max-requests-jitter=10",
 				"uvi.http2.enabled=false", "uvi.http2.h2c=true", "uvi.http2.max-concurrent-streams=10",
 				"uvi.http2.initial-window-size=1000", "uvi.http2.max-header-list-size=2KB", "uvi.uds=/tmp/uvi.sock",
-				"uvi.uds-permissions=0660", "uvi.access-log-format=%(h)s %(s)s", "uvi.access-log-exclude=/health/*,/ready");
+				"uvi.uds-permissions=0660",
+				"uvi.limit-concurrency=50", "uvi.max-request-body-size=1MB", "uvi.timeout-request-header=12",
+				"uvi.backlog=128", "uvi.proxy-headers=false", "uvi.forwarded-allow-ips=10.0.0.0/8, 192.168.0.1",
+				"uvi.forwarded-host-headers=true", "uvi.forwarded-header=true", "uvi.access-log-format=%(h)s %(s)s",
+				"uvi.access-log-exclude=/health/*,/ready");
 		assertThat(config).isEqualTo(new UviConfig("0.0.0.0", 0, "/api", false, false, Headers.empty(),
 				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048,
 				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false),
 				Duration.ofSeconds(7), Duration.ofSeconds(8), Duration.ofSeconds(9), 100, 10, null,
-				new Http2Config(false, true, 10, 1000, 2048), Path.of("/tmp/uvi.sock"), 0660, "%(h)s %(s)s",
+				new Http2Config(false, true, 10, 1000, 2048), Path.of("/tmp/uvi.sock"), 0660, 50, 1024 * 1024,
+				Duration.ofSeconds(12), 128,
+				new ProxyHeadersConfig(false, List.of("10.0.0.0/8", "192.168.0.1"), true, true), "%(h)s %(s)s",
 				List.of("/health/*", "/ready"), UviServerListener.NOOP));
+	}
+
+	@Test
+	void limitsAreUnsetByDefaultAndRefuseNegativeValues() {
+		UviProperties properties = bind();
+		assertThat(properties.limitConcurrency()).isNull();
+		assertThat(properties.maxRequestBodySize()).isNull();
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.limit-concurrency=-1"))
+			.withMessage("uvi.limit-concurrency: -1 (expected: >= 0, 0 for no limit)");
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.timeout-request-header=0"))
+			.withMessage("uvi.timeout-request-header: PT0S (expected: > 0)");
+	}
+
+	@Test
+	void malformedForwardedAllowIpsNamesTheProperty() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.forwarded-allow-ips=10.0.0.0/33"))
+			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("uvi.forwarded-allow-ips"))
+			.withMessageContaining("'10.0.0.0/33'");
 	}
 
 	@Test
@@ -170,8 +198,11 @@ class UviPropertiesTests {
 					"uvi.ssl.certfile", "uvi.ssl.keyfile", "uvi.ssl.keyfile-password", "uvi.ssl.ca-certs",
 					"uvi.ssl.cert-reqs", "uvi.ssl.ciphers", "uvi.ssl.protocols", "uvi.ssl.bundle", "uvi.http2.enabled",
 					"uvi.http2.h2c", "uvi.http2.max-concurrent-streams", "uvi.http2.initial-window-size",
-					"uvi.http2.max-header-list-size", "uvi.uds", "uvi.uds-permissions", "uvi.access-log-format",
-					"uvi.access-log-exclude", "uvi.metrics.enabled", "uvi.metrics.prometheus-path");
+					"uvi.http2.max-header-list-size", "uvi.uds", "uvi.uds-permissions",
+					"uvi.limit-concurrency", "uvi.max-request-body-size", "uvi.timeout-request-header", "uvi.backlog",
+					"uvi.proxy-headers", "uvi.forwarded-allow-ips", "uvi.forwarded-host-headers",
+					"uvi.forwarded-header", "uvi.access-log-format", "uvi.access-log-exclude", "uvi.metrics.enabled",
+					"uvi.metrics.prometheus-path");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 

@@ -1,0 +1,355 @@
+package dev.uvi.internal.http;
+
+import dev.uvi.server.UviServerListener;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's gate between Netty's HTTP decoder and reactor-netty: every decoded request passes
+ * here before reactor-netty sees it, so that malformed heads, {@link RequestHeadRules} violations,
+ * bodies over {@code max-request-body-size}, heads slower than {@code timeout-request-header} and
+ * requests over {@code limit-concurrency} get uvi's {@link FixedResponse} (reactor-netty's own answer
+ * to a decoding failure is an empty 400) and a closed connection. Responses to earlier pipelined
+ * requests go out first: a refusal waits for them, counting the responses that pass here on their
+ * way out. After a {@code 101} the connection is a WebSocket and the guard steps aside.
+ */
+final class RequestGuard extends ChannelDuplexHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
+
+	/** How long a refused client may keep sending before the connection is closed under it. */
+	private static final long LINGER_MILLIS = 1000;
+
+	private final RequestGuards.Settings settings;
+
+	private @Nullable ChannelHandlerContext context;
+
+	/** Requests handed to reactor-netty, and responses that have ended: responses come in request order. */
+	private int admitted;
+
+	private int completed;
+
+	/** The response to request number {@code completed} has begun: it can no longer be replaced. */
+	private boolean responseStarted;
+
+	/** A request head was admitted and its body has not ended. */
+	private boolean inBody;
+
+	private long bodyReceived;
+
+	/** Body bytes still to come for a {@code Content-Length} body, -1 for a chunked one. */
+	private long bodyRemaining;
+
+	/** When the first bytes of the head now being read arrived (nanoTime), 0 when no head is pending. */
+	private long headStartedAt;
+
+	private @Nullable ScheduledFuture<?> headTimer;
+
+	private @Nullable FixedResponse refusal;
+
+	/** The request number the refusal answers: it goes out once every earlier response has ended. */
+	private int refusalIndex;
+
+	private boolean refusalSent;
+
+	private boolean closed;
+
+	RequestGuard(RequestGuards.Settings settings) {
+		this.settings = settings;
+	}
+
+	/** @return true while no body is being read: the bytes arriving now belong to a request head */
+	boolean awaitingHead() {
+		return !this.inBody && this.refusal == null;
+	}
+
+	/** @return the bytes of a {@code Content-Length} body still to come, -1 for chunked, 0 outside a body */
+	long bodyRemaining() {
+		return this.inBody ? this.bodyRemaining : 0;
+	}
+
+	/** @return true once a refusal is decided: nothing more of the input is read */
+	boolean refusing() {
+		return this.refusal != null;
+	}
+
+	/** Bytes arrived: if they start a head, its clock starts. */
+	void bytesArrived() {
+		if (this.headStartedAt == 0 && awaitingHead()) {
+			startHeadClock();
+		}
+	}
+
+	/** {@link ObsFoldDetector} found a folded header line in the head now being read. */
+	void obsFoldFound() {
+		refuse(FixedResponse.BAD_REQUEST, this.admitted, "obsolete line folding in the header");
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.context = ctx;
+	}
+
+	@Override
+	public void channelActive(ChannelHandlerContext ctx) throws Exception {
+		this.settings.concurrency().connectionOpened();
+		ctx.channel().closeFuture().addListener((future) -> connectionClosed());
+		startHeadClock(); // a connection that sends nothing is a head that never arrives
+		super.channelActive(ctx);
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (this.refusal != null) {
+			ReferenceCountUtil.release(msg);
+			return;
+		}
+		if (msg instanceof HttpRequest request) {
+			readHead(ctx, request);
+		}
+		else if (msg instanceof HttpContent content) {
+			readBody(ctx, content);
+		}
+		else {
+			ctx.fireChannelRead(msg);
+		}
+	}
+
+	private void readHead(ChannelHandlerContext ctx, HttpRequest request) {
+		this.headStartedAt = 0;
+		DecoderResult result = request.decoderResult();
+		String violation = result.isFailure() ? String.valueOf(result.cause().getMessage())
+				: RequestHeadRules.violation(request);
+		if (violation != null) {
+			ReferenceCountUtil.release(request);
+			FixedResponse answer = result.isFailure() ? responseTo(result.cause()) : FixedResponse.BAD_REQUEST;
+			refuse(answer, this.admitted, violation);
+			return;
+		}
+		long length = HttpUtil.getContentLength(request, 0L);
+		if (this.settings.maxBodySize() > 0 && length > this.settings.maxBodySize()) {
+			ReferenceCountUtil.release(request);
+			refuse(FixedResponse.CONTENT_TOO_LARGE, this.admitted, "Content-Length " + length + " over the limit");
+			return;
+		}
+		boolean upgrade = WebSocketHandshake.isUpgrade(request.method(), request.headers());
+		if (!upgrade && !this.settings.concurrency().tryStartRequest()) {
+			ReferenceCountUtil.release(request);
+			logger.warn("Exceeded concurrency limit.");
+			refuse(FixedResponse.SERVICE_UNAVAILABLE, this.admitted, null);
+			return;
+		}
+		if (upgrade) {
+			this.settings.concurrency().startRequestUnchecked();
+		}
+		this.admitted++;
+		this.inBody = true;
+		this.bodyReceived = 0;
+		this.bodyRemaining = HttpUtil.isTransferEncodingChunked(request) ? -1 : length;
+		ctx.fireChannelRead(request);
+	}
+
+	private void readBody(ChannelHandlerContext ctx, HttpContent content) {
+		if (content.decoderResult().isFailure()) {
+			String reason = String.valueOf(content.decoderResult().cause().getMessage());
+			ReferenceCountUtil.release(content);
+			refuse(FixedResponse.BAD_REQUEST, this.admitted - 1, reason);
+			return;
+		}
+		int size = content.content().readableBytes();
+		this.bodyReceived += size;
+		if (this.bodyRemaining > 0) {
+			this.bodyRemaining -= size;
+		}
+		if (this.settings.maxBodySize() > 0 && this.bodyReceived > this.settings.maxBodySize()) {
+			ReferenceCountUtil.release(content);
+			refuse(FixedResponse.CONTENT_TOO_LARGE, this.admitted - 1, "chunked body over the limit");
+			return;
+		}
+		if (content instanceof LastHttpContent) {
+			this.inBody = false;
+		}
+		ctx.fireChannelRead(content);
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+		if (this.refusalSent) {
+			ReferenceCountUtil.release(msg); // the application answers a request the server has already refused
+			promise.tryFailure(new ClosedChannelException());
+			return;
+		}
+		boolean ends = msg instanceof LastHttpContent;
+		if (msg instanceof HttpResponse response) {
+			int status = response.status().code();
+			if (status == 101) {
+				super.write(ctx, msg, promise);
+				responseEnded();
+				RequestGuards.remove(ctx.pipeline()); // a WebSocket from here on
+				return;
+			}
+			if (status < 200) {
+				super.write(ctx, msg, promise); // 100 Continue is not the response
+				return;
+			}
+			this.responseStarted = true;
+		}
+		super.write(ctx, msg, promise);
+		if (ends) {
+			responseEnded();
+			sendRefusalWhenDue();
+		}
+	}
+
+	@Override
+	public void handlerRemoved(ChannelHandlerContext ctx) {
+		cancelHeadTimer();
+	}
+
+	private void responseEnded() {
+		this.completed++;
+		this.responseStarted = false;
+		this.settings.concurrency().requestEnded();
+	}
+
+	private void connectionClosed() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		cancelHeadTimer();
+		for (int i = this.completed; i < this.admitted; i++) {
+			this.settings.concurrency().requestEnded();
+		}
+		this.completed = this.admitted;
+		this.settings.concurrency().connectionClosed();
+	}
+
+	/** Decides the refusal of request number {@code index}; the first decision wins. */
+	private void refuse(FixedResponse response, int index, @Nullable String reason) {
+		if (this.refusal != null) {
+			return;
+		}
+		if (reason != null && logger.isDebugEnabled()) {
+			logger.debug("Invalid HTTP request received ({}): {}", response.status(), reason);
+		}
+		this.refusal = response;
+		this.refusalIndex = index;
+		if (this.settings.listener() != UviServerListener.NOOP) {
+			this.settings.listener().requestRejected(rejectionReason(response));
+		}
+		this.headStartedAt = 0;
+		cancelHeadTimer();
+		sendRefusalWhenDue();
+	}
+
+	/** The {@code reason} a listener (the {@code uvi.requests.rejected} counter) is told: stable, low-cardinality. */
+	static String rejectionReason(FixedResponse response) {
+		return switch (response.status()) {
+			case 503 -> "concurrency";
+			case 408 -> "header-timeout";
+			case 413 -> "too-large";
+			case 414 -> "uri-too-long";
+			case 431 -> "headers-too-large";
+			default -> "bad-request";
+		};
+	}
+
+	private void sendRefusalWhenDue() {
+		FixedResponse response = this.refusal;
+		ChannelHandlerContext ctx = this.context;
+		if (response == null || this.refusalSent || ctx == null || this.completed < this.refusalIndex) {
+			return;
+		}
+		this.refusalSent = true;
+		if (this.completed > this.refusalIndex || this.responseStarted) {
+			ctx.close(); // that request's response has begun or ended: closing is the only answer left
+			return;
+		}
+		FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+				HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+		this.settings.defaultHeaders().addTo(full.headers());
+		response.headers().forEach(full.headers()::add);
+		ctx.writeAndFlush(full).addListener((ChannelFutureListener) (future) -> lingerAndClose(ctx));
+	}
+
+	/**
+	 * Half-closes, so the client reads the answer and the end of stream, then drops whatever it still
+	 * sends for a moment: closing with unread input would reset the connection and could destroy the
+	 * answer before the client has read it.
+	 */
+	private static void lingerAndClose(ChannelHandlerContext ctx) {
+		if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+			duplex.shutdownOutput();
+			ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		else {
+			ctx.close();
+		}
+	}
+
+	private void startHeadClock() {
+		this.headStartedAt = System.nanoTime();
+		ChannelHandlerContext ctx = this.context;
+		if (this.headTimer == null && ctx != null) {
+			this.headTimer = ctx.executor().schedule(this::headTimerFired, this.settings.headerTimeoutNanos(),
+					TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** One timer per connection, re-armed only while a head is pending: no scheduling per request. */
+	private void headTimerFired() {
+		this.headTimer = null;
+		ChannelHandlerContext ctx = this.context;
+		if (this.headStartedAt == 0 || this.closed || ctx == null) {
+			return;
+		}
+		long left = this.settings.headerTimeoutNanos() - (System.nanoTime() - this.headStartedAt);
+		if (left > 0) {
+			this.headTimer = ctx.executor().schedule(this::headTimerFired, left, TimeUnit.NANOSECONDS);
+			return;
+		}
+		refuse(FixedResponse.REQUEST_TIMEOUT, this.admitted, "request head not complete within the timeout");
+	}
+
+	private void cancelHeadTimer() {
+		ScheduledFuture<?> timer = this.headTimer;
+		if (timer != null) {
+			timer.cancel(false);
+			this.headTimer = null;
+		}
+	}
+
+	private static FixedResponse responseTo(Throwable cause) {
+		if (cause instanceof TooLongHttpLineException) {
+			return FixedResponse.URI_TOO_LONG;
+		}
+		if (cause instanceof TooLongHttpHeaderException) {
+			return FixedResponse.HEADER_FIELDS_TOO_LARGE;
+		}
+		return FixedResponse.BAD_REQUEST;
+	}
+}

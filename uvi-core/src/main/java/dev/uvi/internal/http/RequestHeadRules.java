@@ -1,0 +1,124 @@
+package dev.uvi.internal.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The RFC 9112 rules a request head must follow that Netty's decoder does not enforce: HTTP/1.0 or
+ * 1.1 only, a request target of visible ASCII in a form the method allows, exactly one valid
+ * {@code Host} in HTTP/1.1, and a {@code Transfer-Encoding} that is exactly {@code chunked} (anything
+ * else would leave the body's end unknown: the way to request smuggling). Netty already refuses bad
+ * method tokens, header lines without a colon or with whitespace before it, control characters in
+ * values, bare LF, malformed or conflicting {@code Content-Length}s and {@code Content-Length} with
+ * {@code Transfer-Encoding}.
+ */
+public final class RequestHeadRules {
+
+	private RequestHeadRules() {
+	}
+
+	/** @return null when the head may be served, else why it is refused (logged at debug) */
+	static @Nullable String violation(HttpRequest request) {
+		HttpVersion version = request.protocolVersion();
+		if (!"HTTP".equals(version.protocolName()) || version.majorVersion() != 1 || version.minorVersion() > 1) {
+			return "unsupported HTTP version " + version.text();
+		}
+		String target = request.uri();
+		if (!isVisibleAscii(target) || !isAllowedForm(request.method(), target)) {
+			return "invalid request target";
+		}
+		HttpHeaders headers = request.headers();
+		List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+		if (hosts.size() > 1) {
+			return "more than one Host header";
+		}
+		if (hosts.isEmpty() && version.minorVersion() == 1) {
+			return "HTTP/1.1 request without a Host header";
+		}
+		if (!hosts.isEmpty() && !isValidHost(hosts.get(0))) {
+			return "invalid Host header";
+		}
+		List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+		if (!codings.isEmpty() && (codings.size() > 1 || !"chunked".equalsIgnoreCase(codings.get(0).trim()))) {
+			return "Transfer-Encoding other than a single chunked";
+		}
+		return null;
+	}
+
+	/** RFC 9112 §3.2: origin-form, absolute-form, authority-form for CONNECT, asterisk-form for OPTIONS. */
+	private static boolean isAllowedForm(HttpMethod method, String target) {
+		if (target.startsWith("/")) {
+			return true;
+		}
+		if (target.equals("*")) {
+			return HttpMethod.OPTIONS.equals(method);
+		}
+		if (HttpMethod.CONNECT.equals(method)) {
+			return isValidHost(target);
+		}
+		int scheme = target.indexOf("://");
+		return scheme > 0 && target.substring(0, scheme).chars().allMatch((c) -> Character.isLetterOrDigit(c)
+				|| c == '+' || c == '-' || c == '.');
+	}
+
+	private static boolean isVisibleAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c <= 0x20 || c >= 0x7f) {
+				return false;
+			}
+		}
+		return !text.isEmpty();
+	}
+
+	/**
+	 * RFC 9110 §7.2: {@code uri-host [":" port]}, where the host is a bracketed IP literal or a
+	 * reg-name (letters, digits, {@code -._~!$&'()*+,;=} and percent escapes), and a port of
+	 * 0-65535. Empty is allowed: a client whose target has no authority sends an empty Host.
+	 */
+	public static boolean isValidHost(String value) {
+		String host = value;
+		int portStart;
+		if (host.startsWith("[")) {
+			int close = host.indexOf(']');
+			if (close < 0 || !host.substring(1, close).chars().allMatch((c) -> isHexDigit(c) || c == ':' || c == '.')) {
+				return false;
+			}
+			portStart = close + 1;
+			if (portStart < host.length() && host.charAt(portStart) != ':') {
+				return false;
+			}
+		}
+		else {
+			portStart = host.indexOf(':');
+			String name = (portStart < 0) ? host : host.substring(0, portStart);
+			if (!name.chars().allMatch(RequestHeadRules::isRegNameChar)) {
+				return false;
+			}
+			if (portStart < 0) {
+				return true;
+			}
+		}
+		if (portStart >= host.length()) {
+			return true; // a bracketed literal without a port
+		}
+		// RFC 3986 allows an empty port, but reactor-netty cannot parse one: refused as well
+		String port = host.substring(portStart + 1);
+		return !port.isEmpty() && port.length() <= 5 && port.chars().allMatch((c) -> c >= '0' && c <= '9')
+				&& Integer.parseInt(port) <= 65535;
+	}
+
+	private static boolean isRegNameChar(int c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| "-._~!$&'()*+,;=%".indexOf(c) >= 0;
+	}
+
+	private static boolean isHexDigit(int c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	}
+}
