@@ -123,6 +123,18 @@ class TlsTests {
 		assertThat(certificateName(port, two)).isEqualTo("CN=two");
 	}
 
+	@Test
+	void malformedRequestOverTlsWithAlpnGetsTheFixed400() throws Exception {
+		TestCertificates.Pair pair = TestCertificates.selfSigned(this.dir, "one");
+		int port = start(TlsConfig.pem(pair.cert(), pair.key(), null));
+		try (SSLSocket socket = (SSLSocket) pair.trustingContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n".getBytes());
+			String answer = new String(socket.getInputStream().readAllBytes());
+			assertThat(answer).startsWith("HTTP/1.1 400 Bad Request").endsWith("Invalid HTTP request received.");
+		}
+	}
+
 	private static String certificateName(int port, TestCertificates.Pair trusted) throws Exception {
 		try (SSLSocket socket = (SSLSocket) trusted.trustingContext().getSocketFactory().createSocket("127.0.0.1", port)) {
 			socket.startHandshake();

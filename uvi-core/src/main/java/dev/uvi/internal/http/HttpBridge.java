@@ -87,6 +87,11 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.listener = config.listener();
 	}
 
+	/** @return the pipeline hook that guards every HTTP/1.1 connection (limits, malformed input) */
+	public RequestGuards requestGuards(UviConfig config) {
+		return new RequestGuards(config, this.defaultHeaders);
+	}
+
 	/** Closes every open WebSocket with 1012 ("service restart"), uvicorn's first step of a shutdown. */
 	public void closeWebSockets() {
 		this.openWebSockets.forEach(WebSocketCycle::closeForShutdown);

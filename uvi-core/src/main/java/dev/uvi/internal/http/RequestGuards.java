@@ -3,7 +3,10 @@ package dev.uvi.internal.http;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServerListener;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.ConnectionObserver;
@@ -23,11 +26,16 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 
 	private static final String GUARD = "uvi.requestGuard";
 
+	private static final String ALPN_WATCHER = "uvi.alpnWatcher";
+
 	private final Settings settings;
 
-	/** @param config the limits and default headers to apply */
-	public RequestGuards(UviConfig config) {
-		this.settings = new Settings(new DefaultHeaders(config),
+	/**
+	 * @param config the limits to apply
+	 * @param defaultHeaders the server's one set of default headers, for the refusals
+	 */
+	RequestGuards(UviConfig config, DefaultHeaders defaultHeaders) {
+		this.settings = new Settings(defaultHeaders,
 				(config.limitConcurrency() > 0) ? new ConcurrencyLimit(config.limitConcurrency())
 						: ConcurrencyLimit.NONE,
 				config.maxRequestBodySize(), config.timeoutRequestHeader().toNanos(), config.listener());
@@ -36,12 +44,38 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 	@Override
 	public void onChannelInit(ConnectionObserver observer, Channel channel, @Nullable SocketAddress remoteAddress) {
 		ChannelPipeline pipeline = channel.pipeline();
-		if (pipeline.get(NettyPipeline.HttpCodec) == null) {
-			return; // not an HTTP/1.1 pipeline
+		if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+			install(pipeline);
 		}
+		else if (pipeline.get(NettyPipeline.H2OrHttp11Codec) != null) {
+			// TLS with ALPN: the HTTP/1.1 codec only exists once the handshake has chosen the protocol
+			pipeline.addAfter(NettyPipeline.H2OrHttp11Codec, ALPN_WATCHER, new AlpnWatcher());
+		}
+	}
+
+	private void install(ChannelPipeline pipeline) {
 		RequestGuard guard = new RequestGuard(this.settings);
 		pipeline.addBefore(NettyPipeline.HttpCodec, DETECTOR, new ObsFoldDetector(guard));
 		pipeline.addAfter(NettyPipeline.HttpCodec, GUARD, guard);
+	}
+
+	/**
+	 * Sees the handshake's completion after reactor-netty's ALPN handler has built the pipeline for the
+	 * chosen protocol: HTTP/1.1 gets the guards, HTTP/2 goes on without them.
+	 */
+	private final class AlpnWatcher extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+			if (event instanceof SslHandshakeCompletionEvent) {
+				ChannelPipeline pipeline = ctx.pipeline();
+				if (pipeline.get(NettyPipeline.HttpCodec) != null && pipeline.get(GUARD) == null) {
+					install(pipeline);
+				}
+				pipeline.remove(this);
+			}
+			ctx.fireUserEventTriggered(event);
+		}
 	}
 
 	/** Takes both handlers out: after a WebSocket upgrade the bytes are frames, not requests. */

@@ -2,7 +2,6 @@ package dev.uvi.internal.server;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.http.HttpBridge;
-import dev.uvi.internal.http.RequestGuards;
 import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.internal.lifespan.LifespanDriver;
 import dev.uvi.middleware.MessageLoggerMiddleware;
@@ -103,7 +102,7 @@ public final class NettyUviServer implements UviServer {
 			.runOn(loops, UnixSocket.preferNative(this.config))
 			.channelGroup(channels)
 			.option(ChannelOption.SO_BACKLOG, this.config.backlog())
-			.doOnChannelInit(new RequestGuards(this.config))
+			.doOnChannelInit(bridge.requestGuards(this.config))
 			.idleTimeout(this.config.timeoutKeepAlive())
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
 				.maxHeaderSize(this.config.maxHeaderSize()))
