@@ -1,6 +1,6 @@
 /**
- * Middleware shipped with uvi: plain {@link dev.uvi.asgi.AsgiApplication} wrappers that change the
- * scope and pass {@code receive}/{@code send} through, usable with any server or none.
+ * Middleware shipped with uvi: plain {@link dev.uvi.asgi.AsgiApplication} wrappers that touch only
+ * the scope, {@code receive} and {@code send}, usable with any server or none.
  */
 @NullMarked
 package dev.uvi.middleware;

@@ -65,6 +65,10 @@ public final class Mount implements AsgiApplication {
 
 	/** Calls the sub-application; the caller has checked {@link #matches(String)}. */
 	CompletionStage<Void> forward(ConnectionScope scope, Receive receive, Send send) {
+		MatchedRoute route = MatchedRoute.of(scope);
+		if (route != null) {
+			route.matched(this.prefix);
+		}
 		return this.application.call(scope.withRootPath(scope.rootPath() + this.prefix), receive, send);
 	}
 

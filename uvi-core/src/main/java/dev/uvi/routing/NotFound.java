@@ -18,6 +18,10 @@ final class NotFound {
 	 * into an HTTP {@code 403} handshake response.
 	 */
 	static CompletionStage<Void> answer(ConnectionScope scope, Send send) {
+		MatchedRoute route = MatchedRoute.of(scope);
+		if (route != null) {
+			route.notFound(); // metrics say NOT_FOUND, never the path
+		}
 		if (scope instanceof HttpScope) {
 			return Responses.text(send, 404, "Not Found");
 		}

@@ -82,6 +82,7 @@ public final class Router implements AsgiApplication {
 				if (application == null && http.method().equals("HEAD")) {
 					application = methods.get("GET");
 				}
+				matched(scope, routePath);
 				return (application != null) ? application.call(scope, receive, send)
 						: methodNotAllowed(methods.keySet(), send);
 			}
@@ -89,6 +90,7 @@ public final class Router implements AsgiApplication {
 		else {
 			AsgiApplication application = this.webSocketRoutes.get(routePath);
 			if (application != null) {
+				matched(scope, routePath);
 				return application.call(scope, receive, send);
 			}
 		}
@@ -98,6 +100,14 @@ public final class Router implements AsgiApplication {
 			}
 		}
 		return NotFound.answer(connection, send);
+	}
+
+	/** Tells the server which route served the request (exact paths are their own template). */
+	private static void matched(Scope scope, String routePath) {
+		MatchedRoute route = MatchedRoute.of(scope);
+		if (route != null) {
+			route.matched(routePath);
+		}
 	}
 
 	private static CompletionStage<Void> methodNotAllowed(Set<String> methods, Send send) {

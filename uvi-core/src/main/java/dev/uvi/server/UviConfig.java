@@ -3,8 +3,10 @@ package dev.uvi.server;
 import static dev.uvi.server.ConfigCheck.check;
 
 import dev.uvi.asgi.Headers;
+import dev.uvi.internal.http.AccessLogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,12 @@ import org.jspecify.annotations.Nullable;
  * @param timeoutRequestHeader how long a request head may take to arrive, else 408; default 30 s
  * @param backlog the listening socket's accept queue; default 2048
  * @param proxyHeaders the proxy-header settings; default {@link ProxyHeadersConfig#defaults()}
+ * @param accessLogFormat the access-log line, Gunicorn-style atoms such as {@code %(h)s} or
+ *     {@code %(D)s}; default uvicorn's line, {@value #DEFAULT_ACCESS_LOG_FORMAT}
+ * @param accessLogExclude path patterns not access-logged ({@code *} within a segment, {@code **} across);
+ *     default none
+ * @param listener told of connections, requests, WebSockets and the lifespan; default
+ *     {@link UviServerListener#NOOP}
  */
 public record UviConfig(String host, int port, String rootPath, boolean serverHeader, boolean dateHeader,
 		Headers headers, Duration timeoutKeepAlive, boolean accessLog, int workers, LifespanMode lifespan,
@@ -50,7 +58,11 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 		@Nullable Duration timeoutLifespanStartup, @Nullable Duration timeoutLifespanShutdown, int limitMaxRequests,
 		int limitMaxRequestsJitter, @Nullable TlsConfig tls, Http2Config http2, @Nullable Path uds,
 		int udsPermissions, int limitConcurrency, long maxRequestBodySize, Duration timeoutRequestHeader,
-		int backlog, ProxyHeadersConfig proxyHeaders) {
+		int backlog, ProxyHeadersConfig proxyHeaders, String accessLogFormat, List<String> accessLogExclude,
+		UviServerListener listener) {
+
+	/** uvicorn's access-log line: {@code 127.0.0.1:50000 - "GET / HTTP/1.1" 200 OK}. */
+	public static final String DEFAULT_ACCESS_LOG_FORMAT = AccessLogFormat.UVICORN;
 
 	/** @return a builder holding uvicorn's defaults */
 	public static Builder builder() {
@@ -113,6 +125,7 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 		private @Nullable Path uds;
 
 		private int udsPermissions = 0666;
+
 		private int limitConcurrency;
 
 		private long maxRequestBodySize;
@@ -122,6 +135,12 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 		private int backlog = 2048;
 
 		private ProxyHeadersConfig proxyHeaders = ProxyHeadersConfig.defaults();
+
+		private String accessLogFormat = DEFAULT_ACCESS_LOG_FORMAT;
+
+		private List<String> accessLogExclude = List.of();
+
+		private UviServerListener listener = UviServerListener.NOOP;
 
 		private Builder() {
 		}
@@ -154,6 +173,9 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			this.timeoutRequestHeader = config.timeoutRequestHeader;
 			this.backlog = config.backlog;
 			this.proxyHeaders = config.proxyHeaders;
+			this.accessLogFormat = config.accessLogFormat;
+			this.accessLogExclude = config.accessLogExclude;
+			this.listener = config.listener;
 		}
 
 		public Builder host(String host) {
@@ -319,6 +341,27 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 			return this;
 		}
 
+		/** @throws IllegalArgumentException naming an unknown or malformed atom */
+		public Builder accessLogFormat(String accessLogFormat) {
+			AccessLogFormat.compile(Objects.requireNonNull(accessLogFormat, "accessLogFormat"));
+			this.accessLogFormat = accessLogFormat;
+			return this;
+		}
+
+		public Builder accessLogExclude(List<String> accessLogExclude) {
+			for (String pattern : accessLogExclude) {
+				check(pattern.startsWith("/"), "access-log-exclude", "'" + pattern + "'",
+						"a path pattern starting with '/', e.g. /health/*");
+			}
+			this.accessLogExclude = List.copyOf(accessLogExclude);
+			return this;
+		}
+
+		public Builder listener(UviServerListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
 		public UviConfig build() {
 			return new UviConfig(this.host, this.port, this.rootPath, this.serverHeader, this.dateHeader,
 					this.headers, this.timeoutKeepAlive, this.accessLog, this.workers, this.lifespan,
@@ -326,7 +369,7 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 					this.timeoutLifespanStartup, this.timeoutLifespanShutdown, this.limitMaxRequests,
 					this.limitMaxRequestsJitter, this.tls, this.http2, this.uds, this.udsPermissions,
 					this.limitConcurrency, this.maxRequestBodySize, this.timeoutRequestHeader, this.backlog,
-					this.proxyHeaders);
+					this.proxyHeaders, this.accessLogFormat, this.accessLogExclude, this.listener);
 		}
 
 		private static @Nullable Duration nonNegative(String property, @Nullable Duration value) {

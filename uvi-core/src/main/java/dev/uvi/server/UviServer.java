@@ -34,6 +34,14 @@ public interface UviServer {
 	}
 
 	/**
+	 * @param listener told of connections, requests, WebSockets and the lifespan; replaces the config's
+	 * @return a server that is not started yet
+	 */
+	static UviServer create(UviConfig config, AsgiApplication application, UviServerListener listener) {
+		return create(config.toBuilder().listener(listener).build(), application, List.of());
+	}
+
+	/**
 	 * Runs the lifespan startup, then binds the socket and serves.
 	 * @return this server
 	 * @throws PortInUseException when the address is taken

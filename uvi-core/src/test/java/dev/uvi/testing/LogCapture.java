@@ -25,6 +25,11 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 		return this.appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
 	}
 
+	/** @return the events logged so far, with their key/value pairs */
+	public List<ILoggingEvent> events() {
+		return List.copyOf(this.appender.list);
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		this.appender.list.clear();

@@ -3,7 +3,11 @@ package dev.uvi.internal.http;
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.asgi.WebSocketScope;
+import dev.uvi.routing.MatchedRoute;
+import dev.uvi.server.CompletedRequest;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.UviServerListener;
+import dev.uvi.server.UviServerListener.RequestObserver;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -20,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -39,6 +44,8 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 	private final AccessLog accessLog;
 
 	private final WebSocketConfig webSockets;
+
+	private final UviServerListener listener;
 
 	/** Open WebSockets, so that shutdown can close them with 1012 before draining. */
 	private final Set<WebSocketCycle> openWebSockets = ConcurrentHashMap.newKeySet();
@@ -74,8 +81,10 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.application = application;
 		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
 		this.defaultHeaders = new DefaultHeaders(config);
-		this.accessLog = new AccessLog(config.accessLog());
+		this.accessLog = new AccessLog(config.accessLog(), AccessLogFormat.compile(config.accessLogFormat()),
+				config.accessLogExclude());
 		this.webSockets = config.ws();
+		this.listener = config.listener();
 	}
 
 	/** @return the pipeline hook that guards every HTTP/1.1 connection (limits, malformed input) */
@@ -117,12 +126,16 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		if (this.webSockets.enabled() && WebSocketHandshake.isUpgrade(request)) {
 			return webSocket(request, response, channel);
 		}
-		HttpScope scope = this.scopes.http(request, channel);
+		long started = System.nanoTime();
+		boolean listening = this.listener != UviServerListener.NOOP;
+		MatchedRoute route = listening ? new MatchedRoute() : null;
+		HttpScope scope = this.scopes.http(request, channel, route);
+		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders,
 				"HEAD".equals(scope.method()));
 		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, bodyLength(request.requestHeaders()));
-		HttpCycle cycle = new HttpCycle(writer, body, "HEAD".equals(scope.method()),
-				(status) -> this.accessLog.log(scope, status));
+		HttpCycle cycle = new HttpCycle(writer, body, "HEAD".equals(scope.method()), (status) -> {
+		});
 		ChannelFutureListener onClose = (future) -> cycle.disconnected();
 		channel.closeFuture().addListener(onClose);
 		channel.attr(CURRENT_CYCLE).set(cycle);
@@ -130,8 +143,20 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		return writer.finished().doFinally((signal) -> {
 			channel.closeFuture().removeListener(onClose);
 			channel.attr(CURRENT_CYCLE).compareAndSet(cycle, null);
+			if (observer != RequestObserver.NOOP || this.accessLog.isEnabled()) {
+				CompletedRequest completed = completed(scope, cycle, body, started, route);
+				this.accessLog.log(completed);
+				observer.requestFinished(completed);
+			}
 			responseCompleted();
 		});
+	}
+
+	private static CompletedRequest completed(HttpScope scope, HttpCycle cycle, RequestBodyReceiver body, long started,
+			@Nullable MatchedRoute route) {
+		return new CompletedRequest(scope, cycle.status(), cycle.responseHeaders(), System.nanoTime() - started,
+				body.received(), cycle.responseBytes(), (route != null) ? route.template() : null,
+				route != null && route.isNotFound(), cycle.failure(), cycle.isComplete());
 	}
 
 	/** uvicorn's {@code --limit-max-requests}: counts HTTP responses, not WebSockets. */
@@ -151,7 +176,8 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 			return writer.finished();
 		}
 		WebSocketCycle cycle = new WebSocketCycle(scope, response, channel, writer, this.webSockets,
-				this.defaultHeaders, this.accessLog, this.openWebSockets::add, this.openWebSockets::remove);
+				this.defaultHeaders, this.accessLog, this.listener, this.openWebSockets::add,
+				this.openWebSockets::remove);
 		cycle.run(this.application);
 		return cycle.handler();
 	}

@@ -78,6 +78,12 @@ final class HttpCycle implements Receive, Send {
 
 	private long sentLength;
 
+	/** Body bytes handed to the writer, for the access log and metrics (content-length checks use sentLength). */
+	private long responseBytes;
+
+	/** What the application threw, for the access log and metrics. */
+	private volatile @Nullable Throwable failure;
+
 	/** The start announced {@code http.response.trailers}. */
 	private boolean trailers;
 
@@ -122,7 +128,7 @@ final class HttpCycle implements Receive, Send {
 		}
 		if (before == State.AWAITING_START) {
 			FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
-			this.onStart.accept(response.status());
+			fixed(response);
 			this.writer.writeFull(response.status(), response.headers(), response.body());
 		}
 		else if (before == State.HEAD_PENDING || before == State.STREAMING || before == State.TRAILERS) {
@@ -223,6 +229,9 @@ final class HttpCycle implements Receive, Send {
 	private CompletionStage<Void> body(HttpResponseBody chunk) {
 		byte[] bytes = chunk.body();
 		boolean last = !chunk.moreBody();
+		if (!this.head) {
+			this.responseBytes += bytes.length;
+		}
 		if (!this.head && this.expectedLength >= 0) {
 			this.sentLength += bytes.length;
 			if (this.sentLength > this.expectedLength) {
@@ -298,6 +307,7 @@ final class HttpCycle implements Receive, Send {
 		}
 		this.onStart.accept(this.status);
 		this.state = State.COMPLETE;
+		this.responseBytes = this.head ? 0 : size;
 		CompletionStage<Void> written = this.writer.writeFile(this.status, this.headers, path, size);
 		this.body.end();
 		return written;
@@ -314,6 +324,7 @@ final class HttpCycle implements Receive, Send {
 		}
 		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
 		if (cause != null) {
+			this.failure = cause;
 			logger.error("Exception in ASGI application", cause);
 		}
 		switch (finalState) {
@@ -322,7 +333,7 @@ final class HttpCycle implements Receive, Send {
 					logger.error("ASGI callable returned without starting response.");
 				}
 				FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
-				this.onStart.accept(response.status());
+				fixed(response);
 				this.writer.writeFull(response.status(), response.headers(), response.body());
 				break;
 			case HEAD_PENDING:
@@ -342,6 +353,41 @@ final class HttpCycle implements Receive, Send {
 				break;
 		}
 		this.body.end();
+	}
+
+	/** The server answers instead of the application: that is the status and body the log reports. */
+	private void fixed(FixedResponse response) {
+		synchronized (this) {
+			this.status = response.status();
+			this.headers = response.headers();
+			this.responseBytes = this.head ? 0 : response.body().length;
+		}
+		this.onStart.accept(response.status());
+	}
+
+	/** @return the status of the response, 0 while none has started */
+	synchronized int status() {
+		return (this.state == State.AWAITING_START) ? 0 : this.status;
+	}
+
+	/** @return the application's response headers, empty while none started */
+	synchronized Headers responseHeaders() {
+		return this.headers;
+	}
+
+	/** @return the body bytes sent (none for HEAD) */
+	synchronized long responseBytes() {
+		return this.responseBytes;
+	}
+
+	/** @return what the application threw, or null */
+	@Nullable Throwable failure() {
+		return this.failure;
+	}
+
+	/** @return true once the whole response went to the writer */
+	synchronized boolean isComplete() {
+		return this.state == State.COMPLETE;
 	}
 
 	/** uvicorn's wording, so its tests and issues can be searched for the same text. */

@@ -182,6 +182,11 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 		}
 	}
 
+	/** @return the body bytes read so far */
+	synchronized long received() {
+		return this.received;
+	}
+
 	private Subscription upstream() {
 		Subscription subscription = this.upstream;
 		if (subscription == null) {

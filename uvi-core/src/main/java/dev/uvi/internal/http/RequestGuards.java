@@ -1,6 +1,7 @@
 package dev.uvi.internal.http;
 
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.UviServerListener;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -37,7 +38,7 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 		this.settings = new Settings(defaultHeaders,
 				(config.limitConcurrency() > 0) ? new ConcurrencyLimit(config.limitConcurrency())
 						: ConcurrencyLimit.NONE,
-				config.maxRequestBodySize(), config.timeoutRequestHeader().toNanos());
+				config.maxRequestBodySize(), config.timeoutRequestHeader().toNanos(), config.listener());
 	}
 
 	@Override
@@ -89,6 +90,6 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 
 	/** What every connection's guard shares: one concurrency count for the whole server. */
 	record Settings(DefaultHeaders defaultHeaders, ConcurrencyLimit concurrency, long maxBodySize,
-			long headerTimeoutNanos) {
+			long headerTimeoutNanos, UviServerListener listener) {
 	}
 }

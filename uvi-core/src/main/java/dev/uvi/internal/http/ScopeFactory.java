@@ -4,6 +4,7 @@ import dev.uvi.asgi.Address;
 import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.asgi.WebSocketScope;
+import dev.uvi.routing.MatchedRoute;
 import io.netty.channel.Channel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -17,6 +18,8 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -47,12 +50,13 @@ final class ScopeFactory {
 		this.lifespanState = lifespanState;
 	}
 
-	HttpScope http(HttpServerRequest request, Channel channel) {
+	/** @param route the holder a router fills, or null when nobody listens (see {@link MatchedRoute}) */
+	HttpScope http(HttpServerRequest request, Channel channel, @Nullable MatchedRoute route) {
 		Target target = Target.of(request.uri());
 		Peers peers = Peers.of(request, channel);
 		return new HttpScope(httpVersion(request.version()), request.method().name(), request.scheme(),
 				this.rootPath + decode(target.rawPath), this.rootPath + target.rawPath, target.query, this.rootPath,
-				headers(request.requestHeaders()), peers.client, peers.server, stateCopy(), httpExtensions(channel));
+				headers(request.requestHeaders()), peers.client, peers.server, stateCopy(), httpExtensions(channel, route));
 	}
 
 	/** The two ends of a connection, built once per connection rather than per request. */
@@ -70,11 +74,20 @@ final class ScopeFactory {
 		}
 	}
 
-	/** Trailers and pathsend always; {@code tls} on TLS connections. */
-	private static Map<String, Object> httpExtensions(Channel channel) {
+	/** Trailers and pathsend always; {@code tls} on TLS connections; the route holder when someone listens. */
+	private static Map<String, Object> httpExtensions(Channel channel, @Nullable MatchedRoute route) {
 		Map<String, Object> tls = TlsExtension.of(channel);
-		return (tls == null) ? HTTP_EXTENSIONS : Map.of("http.response.trailers", Map.of(),
-				"http.response.pathsend", Map.of(), "tls", tls);
+		if (tls == null && route == null) {
+			return HTTP_EXTENSIONS;
+		}
+		Map<String, Object> extensions = new HashMap<>(HTTP_EXTENSIONS);
+		if (tls != null) {
+			extensions.put("tls", tls);
+		}
+		if (route != null) {
+			extensions.put(MatchedRoute.EXTENSION, route);
+		}
+		return Collections.unmodifiableMap(extensions);
 	}
 
 	/** The scope of an upgrade request, built before the handshake is answered. */

@@ -14,8 +14,11 @@ import dev.uvi.asgi.WebSocketConnect;
 import dev.uvi.asgi.WebSocketDisconnect;
 import dev.uvi.asgi.WebSocketResponseBody;
 import dev.uvi.asgi.WebSocketResponseStart;
+import dev.uvi.asgi.WebSocketReceive;
 import dev.uvi.asgi.WebSocketScope;
 import dev.uvi.asgi.WebSocketSend;
+import dev.uvi.server.UviServerListener;
+import dev.uvi.server.UviServerListener.Direction;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -84,6 +87,8 @@ final class WebSocketCycle implements Receive, Send {
 
 	private final AccessLog accessLog;
 
+	private final UviServerListener listener;
+
 	private final Consumer<WebSocketCycle> onOpen;
 
 	private final Consumer<WebSocketCycle> onClosed;
@@ -113,8 +118,8 @@ final class WebSocketCycle implements Receive, Send {
 	private volatile @Nullable WebSocketDisconnect closedWith;
 
 	WebSocketCycle(WebSocketScope scope, HttpServerResponse response, Channel channel, NettyResponseWriter writer,
-			WebSocketConfig config, DefaultHeaders defaults, AccessLog accessLog, Consumer<WebSocketCycle> onOpen,
-			Consumer<WebSocketCycle> onClosed) {
+			WebSocketConfig config, DefaultHeaders defaults, AccessLog accessLog, UviServerListener listener,
+			Consumer<WebSocketCycle> onOpen, Consumer<WebSocketCycle> onClosed) {
 		this.scope = scope;
 		this.response = response;
 		this.channel = channel;
@@ -122,6 +127,7 @@ final class WebSocketCycle implements Receive, Send {
 		this.config = config;
 		this.defaults = defaults;
 		this.accessLog = accessLog;
+		this.listener = listener;
 		this.onOpen = onOpen;
 		this.onClosed = onClosed;
 		this.frames = new WebSocketReceiver(this::inboundEnded, this::pongReceived);
@@ -164,8 +170,17 @@ final class WebSocketCycle implements Receive, Send {
 				return CompletableFuture.completedFuture(new WebSocketConnect());
 			}
 		}
-		return this.upgraded.thenCompose((open) -> open ? this.frames.receive()
+		CompletionStage<InboundMessage> next = this.upgraded.thenCompose((open) -> open ? this.frames.receive()
 				: CompletableFuture.completedFuture(new WebSocketDisconnect(ABNORMAL_CLOSURE, "")));
+		if (this.listener == UviServerListener.NOOP) {
+			return next;
+		}
+		return next.thenApply((message) -> {
+			if (message instanceof WebSocketReceive) {
+				this.listener.webSocketMessage(Direction.RECEIVED);
+			}
+			return message;
+		});
 	}
 
 	@Override
@@ -260,6 +275,7 @@ final class WebSocketCycle implements Receive, Send {
 		inbound.aggregateFrames(this.config.maxSize()).receiveFrames().subscribe(this.frames);
 		this.channel.closeFuture().addListener((future) -> conversationOver());
 		this.pings.start();
+		this.listener.webSocketOpened();
 		this.upgraded.complete(true);
 		return Mono.fromFuture(this.over, true);
 	}
@@ -270,6 +286,7 @@ final class WebSocketCycle implements Receive, Send {
 		}
 		Object frame = (message.text() != null) ? new TextWebSocketFrame(message.text())
 				: new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message.bytes()));
+		this.listener.webSocketMessage(Direction.SENT);
 		return WriteCompletion.of(this.channel.writeAndFlush(frame), this.channel);
 	}
 
@@ -326,6 +343,7 @@ final class WebSocketCycle implements Receive, Send {
 		inboundEnded(null);
 		this.over.complete(null);
 		this.onClosed.accept(this);
+		this.listener.webSocketClosed();
 	}
 
 	private void applicationDone(@Nullable Throwable error) {

@@ -4,6 +4,7 @@ import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.http.HttpBridge;
 import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.internal.lifespan.LifespanDriver;
+import dev.uvi.middleware.MessageLoggerMiddleware;
 import dev.uvi.server.Lifespan;
 import dev.uvi.middleware.ProxyHeadersMiddleware;
 import dev.uvi.server.PortInUseException;
@@ -12,6 +13,8 @@ import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
 import dev.uvi.server.UviServerException;
+import dev.uvi.server.UviServerListener;
+import dev.uvi.server.UviServerListener.LifespanState;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -71,8 +74,13 @@ public final class NettyUviServer implements UviServer {
 
 	public NettyUviServer(UviConfig config, AsgiApplication application, List<Lifespan> lifespans) {
 		this.config = config;
-		this.application = application;
-		this.lifespan = new LifespanDriver(application, config, lifespans);
+		this.application = withMessageLogger(application);
+		this.lifespan = new LifespanDriver(this.application, config, lifespans);
+	}
+
+	/** uvicorn's {@code message_logger}: every message in and out, when {@code uvi.asgi} is at TRACE at creation. */
+	private static AsgiApplication withMessageLogger(AsgiApplication application) {
+		return MessageLoggerMiddleware.isEnabled() ? new MessageLoggerMiddleware(application) : application;
 	}
 
 	@Override
@@ -86,7 +94,7 @@ public final class NettyUviServer implements UviServer {
 		if (tls != null) {
 			this.sslProvider = TlsContexts.provider(tls, h2); // bad TLS fails before the application starts
 		}
-		this.lifespan.startup();
+		startLifespan();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 		HttpBridge bridge = new HttpBridge(this.config, withProxyHeaders(this.application), this.lifespan::state,
@@ -110,6 +118,9 @@ public final class NettyUviServer implements UviServer {
 				// rapid reset (CVE-2023-44487): at most 200 client resets in 30 s, Netty's own default
 				.maxDecodedRstFramesPerWindow(200, 30))
 			.handle(bridge);
+		if (this.config.listener() != UviServerListener.NOOP) {
+			server = server.childObserve(new ConnectionCounter(this.config.listener()));
+		}
 		server = (this.config.uds() != null) ? server.bindAddress(UnixSocket.address(this.config.uds()))
 				: server.host(this.config.host()).port(this.config.port());
 		if (tls != null) {
@@ -125,7 +136,7 @@ public final class NettyUviServer implements UviServer {
 		}
 		catch (ChannelBindException ex) {
 			loops.dispose();
-			this.lifespan.shutdown(); // the application started its resources: let it release them
+			shutdownLifespan(); // the application started its resources: let it release them
 			throw bindFailure(ex);
 		}
 		this.loops = loops;
@@ -136,6 +147,25 @@ public final class NettyUviServer implements UviServer {
 		}
 		logger.info("Uvi running on {} (Press CTRL+C to quit)", url());
 		return this;
+	}
+
+	private void startLifespan() {
+		UviServerListener listener = this.config.listener();
+		listener.lifespan(LifespanState.STARTING);
+		try {
+			this.lifespan.startup();
+		}
+		catch (RuntimeException ex) {
+			listener.lifespan(LifespanState.FAILED);
+			throw ex;
+		}
+		listener.lifespan(LifespanState.STARTED);
+	}
+
+	private void shutdownLifespan() {
+		this.config.listener().lifespan(LifespanState.STOPPING);
+		this.lifespan.shutdown();
+		this.config.listener().lifespan(LifespanState.STOPPED);
 	}
 
 	/** The proxy-header middleware goes outermost, once, as in uvicorn's {@code Config.load()}. */
@@ -215,7 +245,7 @@ public final class NettyUviServer implements UviServer {
 			channels.close().awaitUninterruptibly();
 		}
 		drained.set(true);
-		this.lifespan.shutdown();
+		shutdownLifespan();
 		if (this.config.uds() != null) {
 			UnixSocket.removeStale(this.config.uds());
 		}

@@ -71,6 +71,8 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 		map.from(properties::udsPermissions).as(PropertiesUviConfigCustomizer::octal)
 			.to(checked("uvi.uds-permissions", builder::udsPermissions));
 		map.from(properties::ssl).as(PropertiesUviConfigCustomizer::pemTls).to(builder::tls);
+		map.from(properties::accessLogFormat).to(checked("uvi.access-log-format", builder::accessLogFormat));
+		map.from(properties::accessLogExclude).to(checked("uvi.access-log-exclude", builder::accessLogExclude));
 	}
 
 	/** uvicorn's PEM flags; null (no TLS) without a certificate file. A bundle is mapped by its own customizer. */

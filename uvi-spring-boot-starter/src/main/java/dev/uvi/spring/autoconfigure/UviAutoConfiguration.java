@@ -3,6 +3,7 @@ package dev.uvi.spring.autoconfigure;
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
+import dev.uvi.server.UviServerListener;
 import dev.uvi.spring.lifecycle.ReadinessOnContextClose;
 import dev.uvi.spring.lifecycle.NamedLifespan;
 import dev.uvi.spring.ssl.SslBundleTls;
@@ -41,9 +42,10 @@ public final class UviAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UviServerLifecycle uviServerLifecycle(ListableBeanFactory beans, ObjectProvider<UviConfigCustomizer> customizers,
+			ObjectProvider<UviServerListener> listeners, ObjectProvider<UviApplicationWrapper> wrappers,
 			ConfigurableEnvironment environment, ApplicationEventPublisher publisher) {
-		return new UviServerLifecycle(() -> config(customizers), () -> NamedLifespan.ordered(beans),
-				application(beans), environment, publisher);
+		return new UviServerLifecycle(() -> config(customizers, listeners), () -> NamedLifespan.ordered(beans),
+				wrapped(application(beans), wrappers), environment, publisher);
 	}
 
 	@Bean
@@ -67,8 +69,18 @@ public final class UviAutoConfiguration {
 		return beans.getBean(names[0], AsgiApplication.class);
 	}
 
-	private static UviConfig config(ObjectProvider<UviConfigCustomizer> customizers) {
-		UviConfig.Builder builder = UviConfig.builder();
+	private static AsgiApplication wrapped(AsgiApplication application, ObjectProvider<UviApplicationWrapper> wrappers) {
+		AsgiApplication wrapped = application;
+		for (UviApplicationWrapper wrapper : wrappers.orderedStream().toList()) {
+			wrapped = wrapper.wrap(wrapped);
+		}
+		return wrapped;
+	}
+
+	/** {@link UviServerListener} beans (the metrics, for one) are all told, in order; customizers may replace them. */
+	private static UviConfig config(ObjectProvider<UviConfigCustomizer> customizers,
+			ObjectProvider<UviServerListener> listeners) {
+		UviConfig.Builder builder = UviConfig.builder().listener(UviServerListener.of(listeners.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -2,6 +2,7 @@ package dev.uvi.spring.autoconfigure;
 
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.TlsConfig;
+import dev.uvi.server.UviConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +59,9 @@ import org.springframework.util.unit.DataSize;
  * @param forwardedAllowIps Peers whose proxy headers are trusted: addresses, CIDRs, or * for all. Default 127.0.0.1.
  * @param forwardedHostHeaders Whether trusted X-Forwarded-Host and X-Forwarded-Port set the host header and the scope's server (beyond uvicorn). Default false.
  * @param forwardedHeader Whether a trusted RFC 7239 Forwarded header is read, in preference to X-Forwarded-* (beyond uvicorn). Default false.
+ * @param accessLogFormat Access-log line with Gunicorn-style atoms such as %(h)s, %(r)s, %(s)s, %(D)s or %({user-agent}i)s. Default uvicorn's line.
+ * @param accessLogExclude Path patterns not access-logged, e.g. /health/*; * matches within a segment, ** across segments. Default none.
+ * @param metrics Micrometer metrics, when Micrometer is on the classpath.
  */
 @ConfigurationProperties("uvi")
 public record UviProperties(
@@ -90,7 +94,21 @@ public record UviProperties(
 		@DefaultValue("true") boolean proxyHeaders,
 		@DefaultValue("127.0.0.1") List<String> forwardedAllowIps,
 		@DefaultValue("false") boolean forwardedHostHeaders,
-		@DefaultValue("false") boolean forwardedHeader) {
+		@DefaultValue("false") boolean forwardedHeader,
+		@DefaultValue(UviConfig.DEFAULT_ACCESS_LOG_FORMAT) String accessLogFormat,
+		@DefaultValue List<String> accessLogExclude,
+		@DefaultValue Metrics metrics) {
+
+	/**
+	 * Metrics settings ({@code uvi.metrics.*}).
+	 *
+	 * @param enabled Whether the server records http.server.requests and uvi.* meters when a MeterRegistry exists. Default true.
+	 * @param prometheusPath Path at which the application also answers with the Prometheus scrape (text format), when a PrometheusMeterRegistry bean exists; unset for none.
+	 */
+	public record Metrics(
+			@DefaultValue("true") boolean enabled,
+			@Nullable String prometheusPath) {
+	}
 
 	/**
 	 * TLS settings ({@code uvi.ssl.*}): PEM files as uvicorn takes them, or a Spring SSL bundle.

@@ -9,6 +9,7 @@ import dev.uvi.server.LifespanMode;
 import dev.uvi.server.Http2Config;
 import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
+import dev.uvi.server.UviServerListener;
 import dev.uvi.server.WebSocketConfig;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -74,14 +75,16 @@ class UviPropertiesTests {
 				"uvi.uds-permissions=0660",
 				"uvi.limit-concurrency=50", "uvi.max-request-body-size=1MB", "uvi.timeout-request-header=12",
 				"uvi.backlog=128", "uvi.proxy-headers=false", "uvi.forwarded-allow-ips=10.0.0.0/8, 192.168.0.1",
-				"uvi.forwarded-host-headers=true", "uvi.forwarded-header=true");
+				"uvi.forwarded-host-headers=true", "uvi.forwarded-header=true", "uvi.access-log-format=%(h)s %(s)s",
+				"uvi.access-log-exclude=/health/*,/ready");
 		assertThat(config).isEqualTo(new UviConfig("0.0.0.0", 0, "/api", false, false, Headers.empty(),
 				Duration.ofSeconds(10), false, 3, LifespanMode.OFF, 1024, 2048,
 				new WebSocketConfig(false, 1024 * 1024, 4, Duration.ZERO, Duration.ofSeconds(5), false),
 				Duration.ofSeconds(7), Duration.ofSeconds(8), Duration.ofSeconds(9), 100, 10, null,
 				new Http2Config(false, true, 10, 1000, 2048), Path.of("/tmp/uvi.sock"), 0660, 50, 1024 * 1024,
 				Duration.ofSeconds(12), 128,
-				new ProxyHeadersConfig(false, List.of("10.0.0.0/8", "192.168.0.1"), true, true)));
+				new ProxyHeadersConfig(false, List.of("10.0.0.0/8", "192.168.0.1"), true, true), "%(h)s %(s)s",
+				List.of("/health/*", "/ready"), UviServerListener.NOOP));
 	}
 
 	@Test
@@ -110,6 +113,26 @@ class UviPropertiesTests {
 		assertThatExceptionOfType(InvalidUviPropertyException.class)
 			.isThrownBy(() -> config("uvi.ws.ping-timeout=0"))
 			.withMessage("uvi.ws.ping-timeout: PT0S (expected: > 0)");
+	}
+
+	@Test
+	void unknownAccessLogAtomIsRefusedNamingThePropertyAndTheAtom() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.access-log-format=%(h)s %(zz)s"))
+			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("uvi.access-log-format"))
+			.withMessageStartingWith("uvi.access-log-format: '%(zz)s' (expected: an atom of h, l, u, t,");
+	}
+
+	@Test
+	void accessLogExclusionMustBeAPath() {
+		assertThatExceptionOfType(InvalidUviPropertyException.class)
+			.isThrownBy(() -> config("uvi.access-log-exclude=health"))
+			.withMessage("uvi.access-log-exclude: 'health' (expected: a path pattern starting with '/', e.g. /health/*)");
+	}
+
+	@Test
+	void metricsAreOnAndThePrometheusRouteOffByDefault() {
+		assertThat(bind().metrics()).isEqualTo(new UviProperties.Metrics(true, null));
 	}
 
 	@Test
@@ -178,7 +201,8 @@ class UviPropertiesTests {
 					"uvi.http2.max-header-list-size", "uvi.uds", "uvi.uds-permissions",
 					"uvi.limit-concurrency", "uvi.max-request-body-size", "uvi.timeout-request-header", "uvi.backlog",
 					"uvi.proxy-headers", "uvi.forwarded-allow-ips", "uvi.forwarded-host-headers",
-					"uvi.forwarded-header");
+					"uvi.forwarded-header", "uvi.access-log-format", "uvi.access-log-exclude", "uvi.metrics.enabled",
+					"uvi.metrics.prometheus-path");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).endsWith("."));
 	}
 
