@@ -30,6 +30,7 @@ import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -300,7 +301,21 @@ final class WebSocketCycle implements Receive, Send {
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<Void> sent = new CompletableFuture<>();
-		out.sendClose(code, reason).subscribe(null, (error) -> sent.complete(null), () -> sent.complete(null));
+		// On the event loop, like reactor-netty's own close handling: sending the close cancels the
+		// inbound side, which must not race with a frame being delivered on the loop.
+		Runnable send = () -> out.sendClose(code, reason)
+			.subscribe(null, (error) -> sent.complete(null), () -> sent.complete(null));
+		if (this.channel.eventLoop().inEventLoop()) {
+			send.run();
+		}
+		else {
+			try {
+				this.channel.eventLoop().execute(send);
+			}
+			catch (RejectedExecutionException ex) {
+				sent.complete(null); // the loop is gone: so is the connection
+			}
+		}
 		return sent;
 	}
 
