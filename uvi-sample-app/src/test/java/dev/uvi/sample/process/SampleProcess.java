@@ -97,6 +97,14 @@ final class SampleProcess implements AutoCloseable {
 		this.process.toHandle().destroy();
 	}
 
+	/** Sends SIGINT, as Ctrl+C does. */
+	void interrupt() throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-INT", Long.toString(this.process.pid())).start();
+		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new AssertionError("kill -INT " + this.process.pid() + " failed");
+		}
+	}
+
 	/**
 	 * Waits for the process to exit and for its output to be read to the end.
 	 * @return the exit code
