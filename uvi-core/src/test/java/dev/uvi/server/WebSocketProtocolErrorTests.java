@@ -71,6 +71,23 @@ class WebSocketProtocolErrorTests {
 	}
 
 	@Test
+	void closeWithoutACodeReachesTheApplicationAs1005() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x88, new byte[0], true);
+			socket.readCloseCode();
+		}
+		assertThat(this.disconnect.get().code()).isEqualTo(1005);
+	}
+
+	@Test
+	void closeWithAnInvalidCodeClosesWith1002() throws Exception {
+		try (RawWebSocket socket = open()) {
+			socket.frame(0x88, new byte[] { 0x03, (byte) 0xe7 }, true); // 999: not a code a peer may send
+			assertThat(socket.readCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@Test
 	void pingBetweenFragmentsIsAnsweredAndTheMessageStillArrivesWhole() throws Exception {
 		try (RawWebSocket socket = open()) {
 			socket.frame(0x01, "hel".getBytes(), true).frame(0x89, "p".getBytes(), true).frame(0x80, "lo".getBytes(), true);

@@ -190,6 +190,25 @@ class WebSocketTests {
 	}
 
 	@Test
+	void permessageDeflateIsNegotiatedUnlessTurnedOff() throws Exception {
+		String offer = UPGRADE.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n");
+		int port = this.fixture.start(WebSocketApps.echo(this.disconnect));
+		try (RawHttpClient client = RawHttpClient.connect(port)) {
+			RawHttpClient.Response response = client.send(offer).readHeadResponse();
+			assertThat(response.status()).isEqualTo(101);
+			assertThat(response.header("sec-websocket-extensions")).startsWith("permessage-deflate");
+		}
+		this.fixture.server().shutdown(Duration.ofSeconds(5));
+		int without = this.fixture.start(WebSocketApps.echo(new CompletableFuture<>()), (b) -> b.ws(new WebSocketConfig(true,
+				16 * 1024 * 1024, 32, Duration.ofSeconds(20), Duration.ofSeconds(20), false)));
+		try (RawHttpClient client = RawHttpClient.connect(without)) {
+			RawHttpClient.Response response = client.send(offer).readHeadResponse();
+			assertThat(response.status()).isEqualTo(101);
+			assertThat(response.header("sec-websocket-extensions")).isNull();
+		}
+	}
+
+	@Test
 	void handshakeWithoutKeyIs400AndAnotherVersionIs426() throws Exception {
 		int port = this.fixture.start(WebSocketApps.echo(this.disconnect));
 		try (RawHttpClient client = RawHttpClient.connect(port)) {
