@@ -99,7 +99,7 @@ final class Flags {
 					"client certificates: none, optional or required", (c) -> "none", Settings::sslCertReqs),
 			Flag.toggle("http2", "offer HTTP/2 to TLS clients through ALPN", (c) -> c.http2().enabled(),
 					(s, v) -> s.http2 = s.http2.withEnabled(v)),
-			Flag.toggle("http2-h2c", "accept cleartext HTTP/2 (prior knowledge and Upgrade: h2c)",
+			Flag.toggle("h2c", "accept cleartext HTTP/2 (prior knowledge and Upgrade: h2c)",
 					(c) -> c.http2().h2c(), (s, v) -> s.http2 = s.http2.withH2c(v)),
 			Flag.toggle("factory", "APP must be a factory method (a method is called as one anyway)", (c) -> false,
 					(s, v) -> s.factory = v));

@@ -84,7 +84,7 @@ class CommandLineTests {
 	void socketTlsAndHttp2FlagsBuildTheirConfigs() {
 		UviConfig config = parse(split("a::b --uds /run/uvi.sock --uds-permissions 0660 --ssl-certfile c.pem"
 				+ " --ssl-keyfile k.pem --ssl-keyfile-password pw --ssl-ca-certs ca.pem --ssl-cert-reqs 2 --no-http2"
-				+ " --http2-h2c")).config();
+				+ " --h2c")).config();
 		assertThat(config.uds()).isEqualTo(Path.of("/run/uvi.sock"));
 		assertThat(config.udsPermissions()).isEqualTo(0660);
 		assertThat(config.tls().certfile()).isEqualTo(Path.of("c.pem"));

@@ -17,9 +17,9 @@ public record Http2Config(boolean enabled, boolean h2c, long maxConcurrentStream
 		long maxHeaderListSize) {
 
 	public Http2Config {
-		check(maxConcurrentStreams >= 1, "http2.max-concurrent-streams", maxConcurrentStreams, ">= 1");
-		check(initialWindowSize >= 1, "http2.initial-window-size", initialWindowSize, "1-2147483647 bytes");
-		check(maxHeaderListSize >= 1024, "http2.max-header-list-size", maxHeaderListSize, ">= 1024 bytes");
+		check(maxConcurrentStreams >= 1, "http2-max-concurrent-streams", maxConcurrentStreams, ">= 1");
+		check(initialWindowSize >= 1, "http2-initial-window-size", initialWindowSize, "1-2147483647 bytes");
+		check(maxHeaderListSize >= 1024, "http2-max-header-list-size", maxHeaderListSize, ">= 1024 bytes");
 	}
 
 	/** @return the defaults: h2 with TLS, no h2c, 128 streams, 64 KiB windows, 16 KiB header lists */

@@ -11,8 +11,8 @@ import reactor.netty.ByteBufFlux;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 
-/** The contract's routes unchanged over cleartext HTTP/2 (prior knowledge), with {@code uvi.http2.h2c=true}. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "uvi.port=0", "uvi.http2.h2c=true" })
+/** The contract's routes unchanged over cleartext HTTP/2 (prior knowledge), with {@code uvi.h2c=true}. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "uvi.port=0", "uvi.h2c=true" })
 class Http2RoutesTests {
 
 	@Value("${local.uvi.port}")

@@ -66,7 +66,7 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 		map.from(properties::limitMaxRequests).to(checked("uvi.limit-max-requests", builder::limitMaxRequests));
 		map.from(properties::limitMaxRequestsJitter)
 			.to(checked("uvi.limit-max-requests-jitter", builder::limitMaxRequestsJitter));
-		map.from(properties::http2).as(PropertiesUviConfigCustomizer::http2Config).to(builder::http2);
+		builder.http2(http2Config(properties));
 		map.from(properties::uds).to(builder::uds);
 		map.from(properties::udsPermissions).as(PropertiesUviConfigCustomizer::octal)
 			.to(checked("uvi.uds-permissions", builder::udsPermissions));
@@ -98,10 +98,10 @@ final class PropertiesUviConfigCustomizer implements UviConfigCustomizer, Ordere
 					ssl.protocols().isEmpty() ? tls.protocols() : ssl.protocols());
 	}
 
-	private static Http2Config http2Config(UviProperties.Http2 http2) {
+	private static Http2Config http2Config(UviProperties properties) {
 		try {
-			return new Http2Config(http2.enabled(), http2.h2c(), http2.maxConcurrentStreams(),
-					http2.initialWindowSize(), http2.maxHeaderListSize().toBytes());
+			return new Http2Config(properties.http2(), properties.h2c(), properties.http2MaxConcurrentStreams(),
+					properties.http2InitialWindowSize(), properties.http2MaxHeaderListSize().toBytes());
 		}
 		catch (IllegalArgumentException ex) {
 			throw InvalidUviPropertyException.named(ex);

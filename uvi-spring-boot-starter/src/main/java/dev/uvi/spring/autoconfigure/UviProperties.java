@@ -48,7 +48,11 @@ import org.springframework.util.unit.DataSize;
  * @param limitMaxRequests Responses after which the server shuts down gracefully (the process then exits with 0); 0 for no limit. Default 0.
  * @param limitMaxRequestsJitter Random 0..N added to limit-max-requests so that instances do not restart together. Default 0.
  * @param ssl TLS settings, uvicorn's --ssl-* flags, or a Spring SSL bundle.
- * @param http2 HTTP/2 settings.
+ * @param http2 Whether TLS connections offer HTTP/2 through ALPN (it applies only with TLS). Default true.
+ * @param h2c Whether cleartext connections accept HTTP/2 by prior knowledge and by Upgrade: h2c. Default false.
+ * @param http2MaxConcurrentStreams HTTP/2 streams a client may open at once. Default 128.
+ * @param http2InitialWindowSize HTTP/2 flow-control window of each stream, in bytes. Default 65535.
+ * @param http2MaxHeaderListSize Largest HTTP/2 header list accepted; a bare number means bytes. Default 16KB.
  * @param uds Unix domain socket path to bind instead of host and port, as uvicorn's --uds.
  * @param udsPermissions Permissions of the unix socket file, in octal. Default 0666.
  * @param limitConcurrency Open connections and in-progress requests beyond which requests get uvicorn's 503 "Service Unavailable"; unset for no limit.
@@ -84,7 +88,11 @@ public record UviProperties(
 		@DefaultValue("0") int limitMaxRequests,
 		@DefaultValue("0") int limitMaxRequestsJitter,
 		@DefaultValue Ssl ssl,
-		@DefaultValue Http2 http2,
+		@DefaultValue("true") boolean http2,
+		@DefaultValue("false") boolean h2c,
+		@DefaultValue("128") long http2MaxConcurrentStreams,
+		@DefaultValue("65535") int http2InitialWindowSize,
+		@DefaultValue("16KB") DataSize http2MaxHeaderListSize,
 		@Nullable Path uds,
 		@DefaultValue("0666") String udsPermissions,
 		@Nullable Integer limitConcurrency,
@@ -133,22 +141,6 @@ public record UviProperties(
 			@Nullable String bundle) {
 	}
 
-	/**
-	 * HTTP/2 settings ({@code uvi.http2.*}).
-	 *
-	 * @param enabled Whether TLS connections offer HTTP/2 through ALPN. Default true.
-	 * @param h2c Whether cleartext connections accept HTTP/2 by prior knowledge and by Upgrade: h2c. Default false.
-	 * @param maxConcurrentStreams Streams a client may open at once. Default 128.
-	 * @param initialWindowSize Flow-control window of each stream, in bytes. Default 65535.
-	 * @param maxHeaderListSize Largest header list accepted; a bare number means bytes. Default 16KB.
-	 */
-	public record Http2(
-			@DefaultValue("true") boolean enabled,
-			@DefaultValue("false") boolean h2c,
-			@DefaultValue("128") long maxConcurrentStreams,
-			@DefaultValue("65535") int initialWindowSize,
-			@DefaultValue("16KB") DataSize maxHeaderListSize) {
-	}
 
 	/**
 	 * WebSocket settings ({@code uvi.ws.*}).
