@@ -37,9 +37,7 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 
 	private @Nullable Subscription upstream;
 
-	private @Nullable CompletableFuture<InboundMessage> waiter;
-
-	private @Nullable HttpRequest slot;
+	private final MessageSlot slot = new MessageSlot();
 
 	private boolean subscribed;
 
@@ -66,14 +64,9 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 		boolean requestNow = false;
 		CompletableFuture<InboundMessage> pending;
 		synchronized (this) {
-			if (this.waiter != null) {
-				return CompletableFuture.failedFuture(
-						new IllegalStateException("receive() called while a previous receive() is still pending"));
-			}
-			if (this.slot != null) {
-				HttpRequest ready = this.slot;
-				this.slot = null;
-				return CompletableFuture.completedFuture(ready);
+			CompletionStage<InboundMessage> ready = this.slot.takeReady();
+			if (ready != null) {
+				return ready;
 			}
 			if (this.contentLength == 0 && !this.subscribed) {
 				// No body at all (GET, or Content-Length: 0): one empty request message, nothing to subscribe to.
@@ -83,8 +76,7 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 			if (this.ended) {
 				return CompletableFuture.completedFuture(DISCONNECT);
 			}
-			pending = new CompletableFuture<>();
-			this.waiter = pending;
+			pending = this.slot.await();
 			if (!this.bodyDone) {
 				if (!this.subscribed) {
 					this.subscribed = true;
@@ -114,9 +106,7 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 				return;
 			}
 			this.ended = true;
-			pending = this.waiter;
-			this.waiter = null;
-			this.slot = null;
+			pending = this.slot.takeWaiter(true);
 			toCancel = (this.bodyDone) ? null : this.upstream;
 		}
 		if (toCancel != null) {
@@ -171,11 +161,7 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 			boolean last = completed || (this.contentLength >= 0 && this.received >= this.contentLength);
 			this.bodyDone = last;
 			message = new HttpRequest(bytes, !last);
-			pending = this.waiter;
-			this.waiter = null;
-			if (pending == null) {
-				this.slot = message;
-			}
+			pending = this.slot.offer(message);
 		}
 		if (pending != null) {
 			pending.complete(message);

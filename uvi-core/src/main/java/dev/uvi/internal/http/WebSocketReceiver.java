@@ -34,9 +34,7 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 
 	private @Nullable Subscription upstream;
 
-	private @Nullable CompletableFuture<InboundMessage> waiter;
-
-	private @Nullable InboundMessage slot;
+	private final MessageSlot slot = new MessageSlot();
 
 	private @Nullable WebSocketDisconnect disconnect;
 
@@ -56,20 +54,14 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 		Subscription toRequest = null;
 		CompletableFuture<InboundMessage> pending;
 		synchronized (this) {
-			if (this.waiter != null) {
-				return CompletableFuture.failedFuture(
-						new IllegalStateException("receive() called while a previous receive() is still pending"));
-			}
-			if (this.slot != null) {
-				InboundMessage ready = this.slot;
-				this.slot = null;
-				return CompletableFuture.completedFuture(ready);
+			CompletionStage<InboundMessage> ready = this.slot.takeReady();
+			if (ready != null) {
+				return ready;
 			}
 			if (this.disconnect != null) {
 				return CompletableFuture.completedFuture(this.disconnect);
 			}
-			pending = new CompletableFuture<>();
-			this.waiter = pending;
+			pending = this.slot.await();
 			if (!this.requested && this.upstream != null) {
 				this.requested = true;
 				toRequest = this.upstream;
@@ -90,8 +82,7 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 				return;
 			}
 			this.disconnect = message;
-			pending = this.waiter;
-			this.waiter = null;
+			pending = this.slot.takeWaiter(false);
 			toCancel = this.upstream;
 		}
 		if (pending != null) {
@@ -107,7 +98,7 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 		boolean request;
 		synchronized (this) {
 			this.upstream = subscription;
-			request = this.waiter != null;
+			request = this.slot.isAwaited();
 			this.requested = request;
 		}
 		if (request) {
@@ -149,11 +140,7 @@ final class WebSocketReceiver implements Subscriber<WebSocketFrame> {
 		CompletableFuture<InboundMessage> pending;
 		synchronized (this) {
 			this.requested = false;
-			pending = this.waiter;
-			this.waiter = null;
-			if (pending == null) {
-				this.slot = message;
-			}
+			pending = this.slot.offer(message);
 		}
 		if (pending != null) {
 			pending.complete(message);
