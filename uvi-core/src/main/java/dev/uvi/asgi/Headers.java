@@ -174,6 +174,20 @@ public final class Headers {
 		return true;
 	}
 
+	/**
+	 * @return the index of the first pair whose name is not a token or whose value fails
+	 *     {@link #isValidValue}, or -1 when every pair may be written: the one check every writer of
+	 *     response headers, trailers and configured headers makes
+	 */
+	public int firstInvalid() {
+		for (int i = 0; i < this.pairs.length; i += 2) {
+			if (!isValidName(this.pairs[i]) || !isValidValue(this.pairs[i + 1])) {
+				return i / 2;
+			}
+		}
+		return -1;
+	}
+
 	private static String lowerCase(String name) {
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);

@@ -211,11 +211,11 @@ public record UviConfig(String host, int port, String rootPath, boolean serverHe
 
 		public Builder headers(Headers headers) {
 			Objects.requireNonNull(headers, "headers");
-			for (int i = 0; i < headers.size(); i++) {
-				String name = headers.name(i);
+			int invalid = headers.firstInvalid();
+			if (invalid >= 0) {
+				String name = headers.name(invalid);
 				check(Headers.isValidName(name), "headers", "'" + name + "'", "a header name (an RFC 9110 token)");
-				check(Headers.isValidValue(headers.value(i)), "headers", "'" + name + "' value",
-						"no CR, LF, NUL or other control characters");
+				check(false, "headers", "'" + name + "' value", "no CR, LF, NUL or other control characters");
 			}
 			this.headers = headers;
 			return this;

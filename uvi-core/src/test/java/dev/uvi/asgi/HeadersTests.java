@@ -58,6 +58,13 @@ class HeadersTests {
 	}
 
 	@Test
+	void firstInvalidPointsAtThePairThatMustNotBeWritten() {
+		assertThat(Headers.of("a", "1", "b", "2").firstInvalid()).isEqualTo(-1);
+		assertThat(Headers.of("a", "1", "b", "x\r\ny: z").firstInvalid()).isEqualTo(1);
+		assertThat(Headers.of("bad name", "1").firstInvalid()).isZero();
+	}
+
+	@Test
 	void bodiesCompareByContentAndPrintOnlyTheirLength() {
 		assertThat(new HttpRequest(new byte[] { 1, 2 }, true)).isEqualTo(new HttpRequest(new byte[] { 1, 2 }, true));
 		assertThat(HttpResponseBody.last("secret".getBytes())).hasToString("HttpResponseBody[body=<6 bytes>, moreBody=false]");

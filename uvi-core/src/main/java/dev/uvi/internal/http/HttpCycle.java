@@ -198,13 +198,12 @@ final class HttpCycle implements Receive, Send {
 			return abort(new IllegalStateException("Invalid HTTP status code '" + start.status() + "' in response."));
 		}
 		Headers given = start.headers();
-		for (int i = 0; i < given.size(); i++) {
-			if (!Headers.isValidName(given.name(i)) || !Headers.isValidValue(given.value(i))) {
-				// logged here as well: an application that ignores the failed send must not hide a splitting attempt
-				String problem = Headers.isValidName(given.name(i)) ? "value" : "name";
-				logger.error("Response refused, connection closed: invalid header {} from the application", problem);
-				return abort(new IllegalStateException("Invalid HTTP header " + problem + "."));
-			}
+		int invalid = given.firstInvalid();
+		if (invalid >= 0) {
+			// logged here as well: an application that ignores the failed send must not hide a splitting attempt
+			String problem = Headers.isValidName(given.name(invalid)) ? "value" : "name";
+			logger.error("Response refused, connection closed: invalid header {} from the application", problem);
+			return abort(new IllegalStateException("Invalid HTTP header " + problem + "."));
 		}
 		this.trailers = start.trailers();
 		this.status = start.status();
@@ -277,10 +276,8 @@ final class HttpCycle implements Receive, Send {
 	}
 
 	private CompletionStage<Void> trailers(HttpResponseTrailers message) {
-		for (int i = 0; i < message.headers().size(); i++) {
-			if (!Headers.isValidName(message.headers().name(i)) || !Headers.isValidValue(message.headers().value(i))) {
-				return abort(new IllegalStateException("Invalid HTTP trailer."));
-			}
+		if (message.headers().firstInvalid() >= 0) {
+			return abort(new IllegalStateException("Invalid HTTP trailer."));
 		}
 		this.trailerHeaders.addAll(message.headers());
 		if (!message.moreTrailers()) {

@@ -217,10 +217,8 @@ final class WebSocketCycle implements Receive, Send {
 
 	private CompletionStage<Void> answerHandshake(OutboundMessage message) {
 		if (message instanceof WebSocketAccept accept) {
-			for (int i = 0; i < accept.headers().size(); i++) {
-				if (!Headers.isValidName(accept.headers().name(i)) || !Headers.isValidValue(accept.headers().value(i))) {
-					return failed("Invalid HTTP header in 'websocket.accept'.");
-				}
+			if (accept.headers().firstInvalid() >= 0) {
+				return failed("Invalid HTTP header in 'websocket.accept'.");
 			}
 			this.state = State.OPEN;
 			this.response.responseHeaders().clear();
