@@ -9,10 +9,9 @@ import dev.uvi.asgi.LifespanStartupComplete;
 import dev.uvi.asgi.LifespanStartupFailed;
 import dev.uvi.asgi.Receive;
 import dev.uvi.asgi.Send;
+import dev.uvi.internal.StageFailure;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -61,11 +60,6 @@ final class LifespanProtocol {
 	}
 
 	private static String describe(Throwable failure) {
-		Throwable cause = failure;
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-				&& cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.toString();
+		return StageFailure.cause(failure).toString();
 	}
 }

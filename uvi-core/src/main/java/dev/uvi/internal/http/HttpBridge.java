@@ -131,10 +131,11 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		MatchedRoute route = listening ? new MatchedRoute() : null;
 		HttpScope scope = this.scopes.http(request, channel, route);
 		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
-		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders,
-				"HEAD".equals(scope.method()));
+		boolean head = "HEAD".equals(scope.method());
+		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, head);
 		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, bodyLength(request.requestHeaders()));
-		HttpCycle cycle = new HttpCycle(writer, body, "HEAD".equals(scope.method()), (status) -> {
+		HttpCycle cycle = new HttpCycle(writer, body, head, (status) -> {
+			// the access line is written when the response completes, from the cycle's record
 		});
 		ChannelFutureListener onClose = (future) -> cycle.disconnected();
 		channel.closeFuture().addListener(onClose);

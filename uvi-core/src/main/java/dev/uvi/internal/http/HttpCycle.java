@@ -11,11 +11,11 @@ import dev.uvi.asgi.InboundMessage;
 import dev.uvi.asgi.OutboundMessage;
 import dev.uvi.asgi.Receive;
 import dev.uvi.asgi.Send;
+import dev.uvi.internal.StageFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
@@ -127,9 +127,7 @@ final class HttpCycle implements Receive, Send {
 			}
 		}
 		if (before == State.AWAITING_START) {
-			FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
-			fixed(response);
-			this.writer.writeFull(response.status(), response.headers(), response.body());
+			respondWith(FixedResponse.INTERNAL_SERVER_ERROR);
 		}
 		else if (before == State.HEAD_PENDING || before == State.STREAMING || before == State.TRAILERS) {
 			this.writer.abort();
@@ -319,7 +317,7 @@ final class HttpCycle implements Receive, Send {
 				this.state = State.CLOSED;
 			}
 		}
-		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		Throwable cause = (error != null) ? StageFailure.cause(error) : null;
 		if (cause != null) {
 			this.failure = cause;
 			logger.error("Exception in ASGI application", cause);
@@ -329,9 +327,7 @@ final class HttpCycle implements Receive, Send {
 				if (cause == null) {
 					logger.error("ASGI callable returned without starting response.");
 				}
-				FixedResponse response = FixedResponse.INTERNAL_SERVER_ERROR;
-				fixed(response);
-				this.writer.writeFull(response.status(), response.headers(), response.body());
+				respondWith(FixedResponse.INTERNAL_SERVER_ERROR);
 				break;
 			case HEAD_PENDING:
 			case STREAMING:
@@ -352,14 +348,16 @@ final class HttpCycle implements Receive, Send {
 		this.body.end();
 	}
 
-	/** The server answers instead of the application: that is the status and body the log reports. */
-	private void fixed(FixedResponse response) {
+	/** The server answers instead of the application (the 500s): that is the status and body the log reports. */
+	private void respondWith(FixedResponse response) {
+		byte[] body = response.body();
 		synchronized (this) {
 			this.status = response.status();
 			this.headers = response.headers();
-			this.responseBytes = this.head ? 0 : response.body().length;
+			this.responseBytes = this.head ? 0 : body.length;
 		}
 		this.onStart.accept(response.status());
+		this.writer.writeFull(response.status(), response.headers(), body);
 	}
 
 	/** @return the status of the response, 0 while none has started */

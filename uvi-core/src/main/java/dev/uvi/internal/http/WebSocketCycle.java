@@ -12,23 +12,23 @@ import dev.uvi.asgi.WebSocketAccept;
 import dev.uvi.asgi.WebSocketClose;
 import dev.uvi.asgi.WebSocketConnect;
 import dev.uvi.asgi.WebSocketDisconnect;
+import dev.uvi.asgi.WebSocketReceive;
 import dev.uvi.asgi.WebSocketResponseBody;
 import dev.uvi.asgi.WebSocketResponseStart;
-import dev.uvi.asgi.WebSocketReceive;
 import dev.uvi.asgi.WebSocketScope;
 import dev.uvi.asgi.WebSocketSend;
-import dev.uvi.server.UviServerListener;
+import dev.uvi.internal.StageFailure;
 import dev.uvi.server.UviServerListener.Direction;
+import dev.uvi.server.UviServerListener;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.TooLongFrameException;
 import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -360,7 +360,7 @@ final class WebSocketCycle implements Receive, Send {
 	}
 
 	private void applicationDone(@Nullable Throwable error) {
-		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		Throwable cause = (error != null) ? StageFailure.cause(error) : null;
 		State finalState;
 		synchronized (this) {
 			finalState = this.state;

@@ -10,22 +10,23 @@ import dev.uvi.asgi.LifespanStartup;
 import dev.uvi.asgi.LifespanStartupComplete;
 import dev.uvi.asgi.LifespanStartupFailed;
 import dev.uvi.asgi.OutboundMessage;
+import dev.uvi.internal.StageFailure;
 import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.server.Lifespan;
 import dev.uvi.server.LifespanMode;
 import dev.uvi.server.LifespanStartupException;
 import dev.uvi.server.UviConfig;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,11 +106,11 @@ public final class LifespanDriver {
 				this.hooksStarted++;
 			}
 			catch (Throwable ex) {
-				logger.error("Lifespan '" + hook.name() + "' failed to start", unwrap(ex));
+				logger.error("Lifespan '" + hook.name() + "' failed to start", StageFailure.cause(ex));
 				logger.error("Application startup failed. Exiting.");
 				shutdownHooks();
 				throw new LifespanStartupException(
-						"Lifespan '" + hook.name() + "' failed to start: " + unwrap(ex).getMessage(), unwrap(ex));
+						"Lifespan '" + hook.name() + "' failed to start: " + StageFailure.cause(ex).getMessage(), StageFailure.cause(ex));
 			}
 		}
 		if (this.mode == LifespanMode.OFF) {
@@ -178,7 +179,7 @@ public final class LifespanDriver {
 				await(hook.shutdown(this.state), deadline, this.shutdownTimeout);
 			}
 			catch (Throwable ex) {
-				logger.error("Lifespan '" + hook.name() + "' failed to shut down", unwrap(ex));
+				logger.error("Lifespan '" + hook.name() + "' failed to shut down", StageFailure.cause(ex));
 				clean = false;
 			}
 		}
@@ -207,11 +208,6 @@ public final class LifespanDriver {
 		catch (ExecutionException ex) {
 			throw new CompletionException(ex.getCause());
 		}
-	}
-
-	private static Throwable unwrap(Throwable error) {
-		return ((error instanceof CompletionException || error instanceof ExecutionException)
-				&& error.getCause() != null) ? error.getCause() : error;
 	}
 
 	private synchronized CompletionStage<InboundMessage> receive() {
@@ -252,7 +248,7 @@ public final class LifespanDriver {
 
 	private void applicationDone(@Nullable Throwable error) {
 		if (error != null) {
-			Throwable cause = unwrap(error);
+			Throwable cause = StageFailure.cause(error);
 			this.errorOccurred = true;
 			if (this.startupFailure == null && !this.shutdownFailed) {
 				if (this.mode == LifespanMode.AUTO) {
