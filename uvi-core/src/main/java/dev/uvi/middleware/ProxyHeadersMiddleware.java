@@ -62,11 +62,14 @@ public final class ProxyHeadersMiddleware implements AsgiApplication {
 	}
 
 	private ConnectionScope rewrite(ConnectionScope scope) {
+		Headers headers = scope.headers();
+		if (!hasProxyHeaders(headers)) {
+			return scope; // most requests: nothing to believe or not, so the peer is not even looked at
+		}
 		Address peer = scope.client();
 		if (!this.trusted.contains((peer != null) ? peer.host() : null)) {
 			return scope;
 		}
-		Headers headers = scope.headers();
 		if (this.forwarded && headers.contains("forwarded")) {
 			return applyForwarded(scope, ForwardedElements.parse(headers.getAll("forwarded")));
 		}
@@ -87,6 +90,16 @@ public final class ProxyHeadersMiddleware implements AsgiApplication {
 			result = withHost(result, host, last(headers.getAll("x-forwarded-port")));
 		}
 		return result;
+	}
+
+	private boolean hasProxyHeaders(Headers headers) {
+		for (int i = 0; i < headers.size(); i++) {
+			String name = headers.name(i);
+			if (name.startsWith("x-forwarded-") || (this.forwarded && name.equals("forwarded"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ConnectionScope applyForwarded(ConnectionScope scope, List<Map<String, String>> elements) {

@@ -112,6 +112,9 @@ public final class TrustedHosts {
 
 	/** @return the address bytes of an IP literal (IPv4-mapped IPv6 as IPv4), null for anything else; never DNS */
 	private static byte @Nullable [] addressBytes(String text) {
+		if (NetUtil.isValidIpV4Address(text)) {
+			return NetUtil.createByteArrayFromIpAddressString(text); // the common case, without the JDK's parser
+		}
 		boolean ipv6 = text.indexOf(':') >= 0
 				&& text.chars().allMatch((c) -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
 		if (!ipv6 && !NetUtil.isValidIpV4Address(text)) {

@@ -3,6 +3,7 @@ package dev.uvi.internal.http;
 import dev.uvi.asgi.Headers;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -20,7 +21,13 @@ import reactor.netty.http.server.HttpServerResponse;
  * {@code sendObject(ByteBuf)} after the head: reactor-netty drops such buffers silently.)
  *
  * <p>A chunk's stage completes as {@link WriteCompletion} says, which keeps a fast application at
- * most a watermark ahead of a slow client.
+ * most a watermark ahead of a slow client. Chunks are written without a flush and flushed once at the
+ * end of the event loop's current task, so the chunks (and the last chunk reactor-netty writes when the
+ * response completes) sent in one turn reach the socket together. A pipeline-wide
+ * {@code FlushConsolidationHandler} would do the same for every response, but it holds back the write
+ * of a one-body response until the read completes, which keeps reactor-netty's request open until the
+ * end of the request arrives: reading is then switched off and on again for every request (two
+ * {@code epoll_ctl} calls each).
  */
 final class NettyResponseWriter implements ResponseWriter {
 
@@ -31,6 +38,9 @@ final class NettyResponseWriter implements ResponseWriter {
 	private final DefaultHeaders defaults;
 
 	private final boolean head;
+
+	/** A flush is queued on the event loop (only touched on the event loop). */
+	private boolean flushPending;
 
 	/** Completes the handler's publisher: reactor-netty then finishes the response. */
 	private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -78,8 +88,21 @@ final class NettyResponseWriter implements ResponseWriter {
 
 	@Override
 	public CompletionStage<Void> writeChunk(byte[] body) {
-		return WriteCompletion.of(this.channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(body))),
-				this.channel);
+		DefaultHttpContent chunk = new DefaultHttpContent(Unpooled.wrappedBuffer(body));
+		if (!this.channel.eventLoop().inEventLoop()) {
+			return WriteCompletion.of(this.channel.writeAndFlush(chunk), this.channel); // one task per write anyway
+		}
+		ChannelFuture write = this.channel.write(chunk);
+		if (!this.flushPending) {
+			this.flushPending = true;
+			this.channel.eventLoop().execute(this::flush); // after the current task: the loop runs tasks in order
+		}
+		return WriteCompletion.of(write, this.channel);
+	}
+
+	private void flush() {
+		this.flushPending = false;
+		this.channel.flush();
 	}
 
 	@Override
@@ -111,6 +134,7 @@ final class NettyResponseWriter implements ResponseWriter {
 
 	@Override
 	public void abort() {
+		this.channel.flush(); // the chunks written so far go out before the close, as they would have
 		this.channel.close();
 		this.finished.complete(null);
 	}

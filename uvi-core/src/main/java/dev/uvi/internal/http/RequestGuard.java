@@ -208,7 +208,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 			if (status == 101) {
 				super.write(ctx, msg, promise);
 				responseEnded();
-				RequestGuards.remove(ctx.pipeline()); // a WebSocket from here on
+				RequestGuards.upgradedToWebSocket(ctx.pipeline());
 				return;
 			}
 			if (status < 200) {

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,8 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 	private static final String GUARD = "uvi.requestGuard";
 
 	private static final String ALPN_WATCHER = "uvi.alpnWatcher";
+
+	private static final String FLUSH_CONSOLIDATION = "uvi.flushConsolidation";
 
 	private final Settings settings;
 
@@ -78,14 +81,21 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 		}
 	}
 
-	/** Takes both handlers out: after a WebSocket upgrade the bytes are frames, not requests. */
-	static void remove(ChannelPipeline pipeline) {
+	/**
+	 * After a WebSocket upgrade the bytes are frames, not requests: both guards go. Flushes are
+	 * consolidated from then on, one per read (Netty's {@link FlushConsolidationHandler}): the frames
+	 * one read produces go out in one write, and the close frame uvi answers a protocol violation with
+	 * (a close with an invalid code: 1002) leaves before Netty's decoder closes the connection. HTTP
+	 * connections do not get it: there it would hold every response's write until the read completes.
+	 */
+	static void upgradedToWebSocket(ChannelPipeline pipeline) {
 		if (pipeline.get(DETECTOR) != null) {
 			pipeline.remove(DETECTOR);
 		}
 		if (pipeline.get(GUARD) != null) {
 			pipeline.remove(GUARD);
 		}
+		pipeline.addFirst(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true));
 	}
 
 	/** What every connection's guard shares: one concurrency count for the whole server. */

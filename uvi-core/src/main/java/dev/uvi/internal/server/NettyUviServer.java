@@ -17,7 +17,6 @@ import dev.uvi.server.UviServerListener;
 import dev.uvi.server.UviServerListener.LifespanState;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -104,10 +103,6 @@ public final class NettyUviServer implements UviServer {
 			.channelGroup(channels)
 			.option(ChannelOption.SO_BACKLOG, this.config.backlog())
 			.doOnChannelInit(bridge.requestGuards(this.config))
-			// one flush per read (or per event-loop turn) instead of one per message: the head, a
-			// body chunk and the last chunk of a streamed response reach the socket in one syscall
-			.doOnChannelInit((observer, channel, remote) -> channel.pipeline()
-				.addFirst("uvi.flushConsolidation", new FlushConsolidationHandler(256, true)))
 			.idleTimeout(this.config.timeoutKeepAlive())
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
 				.maxHeaderSize(this.config.maxHeaderSize()))
