@@ -10,10 +10,8 @@ import dev.uvi.server.UviServerListener;
 import dev.uvi.server.UviServerListener.RequestObserver;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.AttributeKey;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +47,6 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	/** Open WebSockets, so that shutdown can close them with 1012 before draining. */
 	private final Set<WebSocketCycle> openWebSockets = ConcurrentHashMap.newKeySet();
-
-	/** The request a connection is serving, so that a shutdown past its timeout can cancel it. */
-	private static final AttributeKey<HttpCycle> CURRENT_CYCLE = AttributeKey.valueOf("uvi.cycle");
 
 	private final AtomicLong completedResponses = new AtomicLong();
 
@@ -109,7 +104,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 	public void cancelInFlight(Iterable<Channel> channels, IntConsumer beforeCancelling) {
 		List<HttpCycle> inFlight = new ArrayList<>();
 		for (Channel channel : channels) {
-			HttpCycle cycle = channel.attr(CURRENT_CYCLE).getAndSet(null);
+			HttpCycle cycle = HttpConnection.takeInFlight(channel);
 			if (cycle != null && cycle.isInFlight()) {
 				inFlight.add(cycle);
 			}
@@ -127,9 +122,10 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 			return webSocket(request, response, channel);
 		}
 		long started = System.nanoTime();
+		HttpConnection connection = HttpConnection.of(request, channel);
 		boolean listening = this.listener != UviServerListener.NOOP;
 		MatchedRoute route = listening ? new MatchedRoute() : null;
-		HttpScope scope = this.scopes.http(request, channel, route);
+		HttpScope scope = this.scopes.http(request, connection, route);
 		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
 		boolean head = "HEAD".equals(scope.method());
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, head);
@@ -137,13 +133,10 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		HttpCycle cycle = new HttpCycle(writer, body, head, (status) -> {
 			// the access line is written when the response completes, from the cycle's record
 		});
-		ChannelFutureListener onClose = (future) -> cycle.disconnected();
-		channel.closeFuture().addListener(onClose);
-		channel.attr(CURRENT_CYCLE).set(cycle);
+		connection.started(cycle);
 		cycle.run(this.application, scope);
-		return writer.finished().doFinally((signal) -> {
-			channel.closeFuture().removeListener(onClose);
-			channel.attr(CURRENT_CYCLE).compareAndSet(cycle, null);
+		return writer.finished(() -> {
+			connection.ended(cycle);
 			if (observer != RequestObserver.NOOP || this.accessLog.isEnabled()) {
 				CompletedRequest completed = completed(scope, cycle, body, started, route);
 				this.accessLog.log(completed);
@@ -169,7 +162,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private Publisher<Void> webSocket(HttpServerRequest request, HttpServerResponse response, Channel channel) {
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
-		WebSocketScope scope = this.scopes.websocket(request, channel);
+		WebSocketScope scope = this.scopes.websocket(request, HttpConnection.of(request, channel));
 		FixedResponse invalid = WebSocketHandshake.validate(request);
 		if (invalid != null) {
 			this.accessLog.logWebSocket(scope, Integer.toString(invalid.status()));

@@ -57,6 +57,19 @@ final class NettyResponseWriter implements ResponseWriter {
 		return Mono.fromFuture(this.finished, true);
 	}
 
+	/**
+	 * @param whenDone runs once, when the response is done (or the handler's publisher is cancelled)
+	 * @return what the reactor-netty handler returns; when the response is done already (an application
+	 *     that answered at once), {@code whenDone} has run and the publisher is plain empty
+	 */
+	Mono<Void> finished(Runnable whenDone) {
+		if (this.finished.isDone()) {
+			whenDone.run();
+			return Mono.empty();
+		}
+		return finished().doFinally((signal) -> whenDone.run());
+	}
+
 	@Override
 	public CompletionStage<Void> writeFull(int status, Headers headers, byte[] body) {
 		HttpHeaders out = prepare(status, headers);

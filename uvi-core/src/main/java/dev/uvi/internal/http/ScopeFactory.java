@@ -5,13 +5,11 @@ import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.asgi.WebSocketScope;
 import dev.uvi.routing.MatchedRoute;
-import io.netty.channel.Channel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -51,32 +49,16 @@ final class ScopeFactory {
 	}
 
 	/** @param route the holder a router fills, or null when nobody listens (see {@link MatchedRoute}) */
-	HttpScope http(HttpServerRequest request, Channel channel, @Nullable MatchedRoute route) {
+	HttpScope http(HttpServerRequest request, HttpConnection connection, @Nullable MatchedRoute route) {
 		Target target = Target.of(request.uri());
-		Peers peers = Peers.of(request, channel);
 		return new HttpScope(httpVersion(request.version()), request.method().name(), request.scheme(),
 				this.rootPath + decode(target.rawPath), this.rootPath + target.rawPath, target.query, this.rootPath,
-				headers(request.requestHeaders()), peers.client, peers.server, stateCopy(), httpExtensions(channel, route));
-	}
-
-	/** The two ends of a connection, built once per connection rather than per request. */
-	private record Peers(@Nullable Address client, @Nullable Address server) {
-
-		private static final AttributeKey<Peers> KEY = AttributeKey.valueOf("uvi.peers");
-
-		static Peers of(HttpServerRequest request, Channel channel) {
-			Peers peers = channel.attr(KEY).get();
-			if (peers == null) {
-				peers = new Peers(address(request.remoteAddress()), address(channel.localAddress()));
-				channel.attr(KEY).set(peers);
-			}
-			return peers;
-		}
+				headers(request.requestHeaders()), connection.client(), connection.server(), stateCopy(),
+				httpExtensions(connection.tls(), route));
 	}
 
 	/** Trailers and pathsend always; {@code tls} on TLS connections; the route holder when someone listens. */
-	private static Map<String, Object> httpExtensions(Channel channel, @Nullable MatchedRoute route) {
-		Map<String, Object> tls = TlsExtension.of(channel);
+	private static Map<String, Object> httpExtensions(@Nullable Map<String, Object> tls, @Nullable MatchedRoute route) {
 		if (tls == null && route == null) {
 			return HTTP_EXTENSIONS;
 		}
@@ -91,9 +73,8 @@ final class ScopeFactory {
 	}
 
 	/** The scope of an upgrade request, built before the handshake is answered. */
-	WebSocketScope websocket(HttpServerRequest request, Channel channel) {
+	WebSocketScope websocket(HttpServerRequest request, HttpConnection connection) {
 		Target target = Target.of(request.uri());
-		Peers peers = Peers.of(request, channel);
 		List<String> subprotocols = new ArrayList<>();
 		for (String offered : request.requestHeaders().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
 			for (String protocol : offered.split(",")) {
@@ -105,12 +86,11 @@ final class ScopeFactory {
 		String scheme = "https".equals(request.scheme()) ? "wss" : "ws";
 		return new WebSocketScope(httpVersion(request.version()), scheme, this.rootPath + decode(target.rawPath),
 				this.rootPath + target.rawPath, target.query, this.rootPath, headers(request.requestHeaders()),
-				peers.client, peers.server, List.copyOf(subprotocols),
-				stateCopy(), webSocketExtensions(channel));
+				connection.client(), connection.server(), List.copyOf(subprotocols),
+				stateCopy(), webSocketExtensions(connection.tls()));
 	}
 
-	private static Map<String, Object> webSocketExtensions(Channel channel) {
-		Map<String, Object> tls = TlsExtension.of(channel);
+	private static Map<String, Object> webSocketExtensions(@Nullable Map<String, Object> tls) {
 		return (tls == null) ? WEBSOCKET_EXTENSIONS : Map.of("websocket.http.response", Map.of(), "tls", tls);
 	}
 

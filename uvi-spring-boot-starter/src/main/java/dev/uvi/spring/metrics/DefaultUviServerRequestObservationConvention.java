@@ -5,7 +5,10 @@ import dev.uvi.server.CompletedRequest;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +25,14 @@ public class DefaultUviServerRequestObservationConvention implements UviServerRe
 
 	private static final String UNKNOWN = "UNKNOWN";
 
+	private static final int CACHED_COMBINATIONS = 1024;
+
 	/** Any other method is tagged {@code UNKNOWN}, so that a client cannot make up time series. */
 	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 			"TRACE", "CONNECT");
+
+	private static final Map<String, String> CONTEXTUAL_NAMES = METHODS.stream()
+		.collect(Collectors.toUnmodifiableMap((method) -> method, (method) -> "http " + method.toLowerCase(Locale.ROOT)));
 
 	@Override
 	public String getName() {
@@ -33,15 +41,41 @@ public class DefaultUviServerRequestObservationConvention implements UviServerRe
 
 	@Override
 	public String getContextualName(UviServerRequestObservationContext context) {
-		return "http " + method(context.getCarrier()).toLowerCase(Locale.ROOT);
+		String method = method(context.getCarrier());
+		String name = CONTEXTUAL_NAMES.get(method);
+		return (name != null) ? name : "http " + method.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Built {@link KeyValues} by their values: {@code KeyValues.of} sorts its pairs on every call, which
+	 * was the largest single cost of an observed request. Low-cardinality values repeat by design; the
+	 * cache stops growing at {@link #CACHED_COMBINATIONS} all the same.
+	 */
+	private final Map<LowCardinality, KeyValues> lowCardinality = new ConcurrentHashMap<>();
+
+	private record LowCardinality(String method, String status, String outcome, String exception, String uri) {
+
+		KeyValues keyValues() {
+			return KeyValues.of(KeyValue.of("method", this.method), KeyValue.of("status", this.status),
+					KeyValue.of("outcome", this.outcome), KeyValue.of("exception", this.exception),
+					KeyValue.of("uri", this.uri));
+		}
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(UviServerRequestObservationContext context) {
 		CompletedRequest request = context.getResponse();
-		return KeyValues.of(KeyValue.of("method", method(context.getCarrier())), KeyValue.of("status", status(request)),
-				KeyValue.of("outcome", outcome(request)), KeyValue.of("exception", exception(context, request)),
-				KeyValue.of("uri", uri(request)));
+		LowCardinality values = new LowCardinality(method(context.getCarrier()), status(request), outcome(request),
+				exception(context, request), uri(request));
+		KeyValues cached = this.lowCardinality.get(values);
+		if (cached != null) {
+			return cached;
+		}
+		KeyValues built = values.keyValues();
+		if (this.lowCardinality.size() < CACHED_COMBINATIONS) {
+			this.lowCardinality.putIfAbsent(values, built);
+		}
+		return built;
 	}
 
 	@Override

@@ -1,0 +1,81 @@
+package dev.uvi.internal.http;
+
+import dev.uvi.asgi.Address;
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * What uvi keeps per connection (per stream for HTTP/2), in one channel attribute read once per
+ * request: the two ends' addresses and the ASGI {@code tls} extension, fixed for the connection's
+ * life, and the request in flight. One close listener per connection tells that request of the
+ * disconnect; a listener per request cost an add and a remove on the close future every time.
+ */
+final class HttpConnection {
+
+	private static final AttributeKey<HttpConnection> KEY = AttributeKey.valueOf("uvi.connection");
+
+	private final @Nullable Address client;
+
+	private final @Nullable Address server;
+
+	private final @Nullable Map<String, Object> tls;
+
+	private final AtomicReference<@Nullable HttpCycle> inFlight = new AtomicReference<>();
+
+	private HttpConnection(@Nullable Address client, @Nullable Address server, @Nullable Map<String, Object> tls) {
+		this.client = client;
+		this.server = server;
+		this.tls = tls;
+	}
+
+	/** @return the connection's state, created (and its close listener registered) by its first request */
+	static HttpConnection of(HttpServerRequest request, Channel channel) {
+		HttpConnection connection = channel.attr(KEY).get();
+		if (connection == null) {
+			connection = new HttpConnection(ScopeFactory.address(request.remoteAddress()),
+					ScopeFactory.address(channel.localAddress()), TlsExtension.of(channel));
+			channel.attr(KEY).set(connection);
+			HttpConnection registered = connection;
+			channel.closeFuture().addListener((future) -> registered.closed());
+		}
+		return connection;
+	}
+
+	/** @return the request in flight on {@code channel}, taken (it is not returned twice), or null */
+	static @Nullable HttpCycle takeInFlight(Channel channel) {
+		HttpConnection connection = channel.attr(KEY).get();
+		return (connection != null) ? connection.inFlight.getAndSet(null) : null;
+	}
+
+	@Nullable Address client() {
+		return this.client;
+	}
+
+	@Nullable Address server() {
+		return this.server;
+	}
+
+	/** @return the {@code tls} extension's content, null without TLS */
+	@Nullable Map<String, Object> tls() {
+		return this.tls;
+	}
+
+	void started(HttpCycle cycle) {
+		this.inFlight.set(cycle);
+	}
+
+	void ended(HttpCycle cycle) {
+		this.inFlight.compareAndSet(cycle, null);
+	}
+
+	private void closed() {
+		HttpCycle cycle = this.inFlight.get();
+		if (cycle != null) {
+			cycle.disconnected();
+		}
+	}
+}
