@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +63,7 @@ public final class RequestHeadRules {
 			return isValidHost(target);
 		}
 		int scheme = target.indexOf("://");
-		return scheme > 0 && target.substring(0, scheme).chars().allMatch((c) -> Character.isLetterOrDigit(c)
+		return scheme > 0 && allMatch(target, 0, scheme, (c) -> Character.isLetterOrDigit(c)
 				|| c == '+' || c == '-' || c == '.');
 	}
 
@@ -86,7 +87,7 @@ public final class RequestHeadRules {
 		int portStart;
 		if (host.startsWith("[")) {
 			int close = host.indexOf(']');
-			if (close < 0 || !host.substring(1, close).chars().allMatch((c) -> isHexDigit(c) || c == ':' || c == '.')) {
+			if (close < 0 || !allMatch(host, 1, close, (c) -> isHexDigit(c) || c == ':' || c == '.')) {
 				return false;
 			}
 			portStart = close + 1;
@@ -96,8 +97,7 @@ public final class RequestHeadRules {
 		}
 		else {
 			portStart = host.indexOf(':');
-			String name = (portStart < 0) ? host : host.substring(0, portStart);
-			if (!name.chars().allMatch(RequestHeadRules::isRegNameChar)) {
+			if (!allMatch(host, 0, (portStart < 0) ? host.length() : portStart, RequestHeadRules::isRegNameChar)) {
 				return false;
 			}
 			if (portStart < 0) {
@@ -108,14 +108,24 @@ public final class RequestHeadRules {
 			return true; // a bracketed literal without a port
 		}
 		// RFC 3986 allows an empty port, but reactor-netty cannot parse one: refused as well
-		String port = host.substring(portStart + 1);
-		return !port.isEmpty() && port.length() <= 5 && port.chars().allMatch((c) -> c >= '0' && c <= '9')
-				&& Integer.parseInt(port) <= 65535;
+		int digits = host.length() - portStart - 1;
+		return digits > 0 && digits <= 5 && allMatch(host, portStart + 1, host.length(), (c) -> c >= '0' && c <= '9')
+				&& Integer.parseInt(host, portStart + 1, host.length(), 10) <= 65535;
+	}
+
+	/** A loop, not {@code chars().allMatch}: this runs for every request's Host and target. */
+	private static boolean allMatch(String text, int from, int to, IntPredicate test) {
+		for (int i = from; i < to; i++) {
+			if (!test.test(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isRegNameChar(int c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-				|| "-._~!$&'()*+,;=%".indexOf(c) >= 0;
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+				|| "_~!$&'()*+,;=%".indexOf(c) >= 0;
 	}
 
 	private static boolean isHexDigit(int c) {
