@@ -24,6 +24,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -115,9 +116,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	@Override
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
-		Channel[] holder = new Channel[1];
-		request.withConnection((connection) -> holder[0] = connection.channel());
-		Channel channel = holder[0];
+		Channel channel = channelOf(request);
 		if (this.webSockets.enabled() && WebSocketHandshake.isUpgrade(request)) {
 			return webSocket(request, response, channel);
 		}
@@ -144,6 +143,16 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 			}
 			responseCompleted();
 		});
+	}
+
+	/** reactor-netty's request is its connection; {@code withConnection} is the API's way for any other. */
+	private static Channel channelOf(HttpServerRequest request) {
+		if (request instanceof Connection connection) {
+			return connection.channel();
+		}
+		Channel[] holder = new Channel[1];
+		request.withConnection((connection) -> holder[0] = connection.channel());
+		return holder[0];
 	}
 
 	private static CompletedRequest completed(HttpScope scope, HttpCycle cycle, RequestBodyReceiver body, long started,
