@@ -16,12 +16,16 @@ from datetime import datetime, timezone
 SCENARIOS = {
     "get64": "`GET /`, 64 connections (req/s)",
     "get256": "`GET /`, 256 connections (req/s)",
+    "h2get": "HTTP/2 `GET /` over h2c, 16 connections × 16 streams (req/s)",
     "echo4k": "`POST /echo` 4 KiB, 64 connections (req/s)",
     "download1m": "`GET /download` 1 MiB, 16 connections (req/s = MiB/s)",
     "ws64": "WebSocket echo 64 B, 64 connections (messages/s)",
 }
 ORDER = ["plain", "uvi", "uvicorn", "hypercorn", "webflux"]
 TARGETS = {"get64": 0.85, "get256": 0.85, "echo4k": 0.85, "ws64": 0.8}
+# h2load reports no percentiles: run.sh stores the mean and the max of its request time instead.
+LATENCY = {"h2get": "mean / max (h2load has no percentiles)"}
+HELD = {"idle": "idle keep-alive connections (one request each)", "open": "open WebSockets (one echo each)"}
 
 
 def rows(out, name):
@@ -74,7 +78,7 @@ def main(out):
             ratio = f" **{median / ceiling[scenario]:.2f}×**" if scenario in ceiling else ""
             cells.append(f"{number(median)} ({number(min(values))}–{number(max(values))}){ratio}")
         print(f"| {title} | " + " | ".join(cells) + " |")
-    print("\n## Latency p50 / p99 (wrk, median over rounds)\n")
+    print("\n## Latency p50 / p99 (wrk; h2load's mean / max for HTTP/2), median over rounds\n")
     print("| scenario | " + " | ".join(targets) + " |")
     print("|---|" + "---|" * len(targets))
     for scenario, title in SCENARIOS.items():
@@ -89,7 +93,8 @@ def main(out):
             p50 = statistics.median(v[1] for v in values)
             p99 = statistics.median(v[2] for v in values)
             cells.append(f"{latency(p50)} / {latency(p99)}")
-        print(f"| {title.split(' (')[0]} | " + " | ".join(cells) + " |")
+        label = title.split(" (")[0] + (f" — {LATENCY[scenario]}" if scenario in LATENCY else "")
+        print(f"| {label} | " + " | ".join(cells) + " |")
     print("\n## Server CPU (% of its one core) and RSS (MiB) during each scenario, medians\n")
     print("| scenario | " + " | ".join(targets) + " |")
     print("|---|" + "---|" * len(targets))
@@ -111,7 +116,7 @@ def main(out):
     notes = rows(out, "notes.tsv")
     if notes:
         print("\n## Notes from this run\n")
-        for target, scenario, text in notes:
+        for target, scenario, text in dict.fromkeys(map(tuple, notes)):  # a skip is noted every round
             print(f"- {target} / {scenario}: {text}")
 
 
@@ -121,6 +126,9 @@ def describe(env):
     commit = subprocess.run(["git", "-C", os.path.dirname(__file__), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()
     print(f"- run: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit `{commit}`, {env.get('mode', '?')}")
+    if "measured" in env:
+        seconds = int(env["measured"])
+        print(f"- measuring took {seconds // 60} min {seconds % 60} s (from starting the targets, build excluded)")
     print(f"- machine: {os.cpu_count()} × {cpu}, Linux {platform.release()}, {java}")
     print(f"- JVM flags (every JVM target): `{env.get('jvm', '?')}`; servers on core 0, load on core 1")
     busy = (env.get("busy_start", "0"), env.get("busy_end", "0"))
@@ -134,57 +142,99 @@ def describe(env):
 
 def resources(extra):
     startups = [int(r[3]) for r in extra if r[0] == "startup"]
-    idle = [r for r in extra if r[0] == "idle"]
-    if not startups and not idle:
+    held = [r for kind in HELD for r in extra if r[0] == kind]
+    slow = [r for r in extra if r[0] == "slow"]
+    if not startups and not held and not slow:
         return
     print("\n## Resources\n")
     if startups:
         print(f"- sample app, `java -jar` to the first `200` on `GET /` (not pinned, 2 cores): "
               f"median {statistics.median(startups):.0f} ms over {len(startups)} "
               f"(min {min(startups)}, max {max(startups)})")
-    for _kind, target, count, before, after, *heap in idle:
-        growth = (int(after) - int(before)) / 1024
-        line = (f"- {target}: {count or '?'} idle keep-alive connections (one request each): RSS "
-                f"{int(before) / 1024:.0f} → {int(after) / 1024:.0f} MiB (**{growth:+.0f} MiB**)")
-        if heap and heap[0] != "-" and heap[1] != "-":
-            line += (f", live heap after full GC {int(heap[0]) / 1024:.0f} → {int(heap[1]) / 1024:.0f} MiB "
-                     f"(**{(int(heap[1]) - int(heap[0])) / 1024:+.0f} MiB**)")
-        print(line)
+    for kind, target, count, before, after, *heap in held:
+        print(f"- {target}: {count or '?'} {HELD[kind]}: {memory(before, after, *heap)}")
+    for _kind, target, read, seconds, before, most, *heap in slow:
+        print(f"- {target}: 1 GiB download read at 1 MiB/s for {seconds} s ({int(read or 0) / 2**20:.0f} MiB read): "
+              + memory(before, most, *heap, to="at most "))
+
+
+def memory(before, after, heap_before="-", heap_after="-", to=""):
+    """RSS and, where measured, live heap before → after (KiB figures), with the growth in bold."""
+    rss, live = growth(before, after, heap_before, heap_after)
+    text = f"RSS {int(before) / 1024:.0f} → {to}{int(after) / 1024:.0f} MiB (**{rss:+.0f} MiB**)"
+    if live is not None:
+        text += (f", live heap after full GC {int(heap_before) / 1024:.0f} → {to}{int(heap_after) / 1024:.0f} MiB "
+                 f"(**{live:+.0f} MiB**)")
+    return text
+
+
+def growth(before, after, heap_before="-", heap_after="-"):
+    """RSS and live-heap growth in MiB from KiB figures; the heap's is None where it was not measured."""
+    rss = (int(after) - int(before)) / 1024
+    live = None if "-" in (heap_before, heap_after) else (int(heap_after) - int(heap_before)) / 1024
+    return rss, live
 
 
 def targets_check(runs, ceiling, extra):
     print("\n## uvi against the targets of issue 8\n")
     for scenario, goal in TARGETS.items():
-        uvi = runs.get(scenario, {}).get("uvi")
-        if not uvi or scenario not in ceiling:
+        ratio, peers = versus(runs, ceiling, scenario)
+        if ratio is None:
             print(f"- {SCENARIOS[scenario]}: not measured")
             continue
-        ratio = statistics.median(v[0] for v in uvi) / ceiling[scenario]
-        peers = []
-        for peer in ("uvicorn", "webflux"):
-            if runs[scenario].get(peer):
-                peers.append(f"{ratio / (statistics.median(v[0] for v in runs[scenario][peer]) / ceiling[scenario]):.1f}× {peer}")
         verdict = "met" if ratio >= goal else f"**missed** by {goal - ratio:.2f}"
-        print(f"- {SCENARIOS[scenario].split(' (')[0]}: {ratio:.2f}× plain (target ≥ {goal}×) — {verdict}"
-              + (f"; uvi = {', '.join(peers)}" if peers else ""))
+        print(f"- {SCENARIOS[scenario].split(' (')[0]}: {ratio:.2f}× plain (target ≥ {goal}×) — {verdict}{peers}")
+    ratio, peers = versus(runs, ceiling, "h2get")
+    if ratio is not None:
+        print(f"- {SCENARIOS['h2get'].split(' (')[0]}: {ratio:.2f}× plain (issue 8 sets no figure for HTTP/2; "
+              f"its HTTP/1.1 `GET /` target is ≥ 0.85×){peers}")
     if runs.get("get64", {}).get("uvi") and runs["get64"].get("plain"):
         uvi99 = statistics.median(v[2] for v in runs["get64"]["uvi"])
         plain99 = statistics.median(v[2] for v in runs["get64"]["plain"])
         verdict = "met" if uvi99 <= plain99 else "**missed**"
         print(f"- p99 at 64 connections: uvi {latency(uvi99)} vs plain {latency(plain99)} — {verdict}")
-    idle = {r[1]: r for r in extra if r[0] == "idle"}
-    if "uvi" in idle:
-        r = idle["uvi"]
-        rss = (int(r[4]) - int(r[3])) / 1024
-        heap = (int(r[6]) - int(r[5])) / 1024 if len(r) > 6 and "-" not in r[5:7] else None
+    held = {(r[0], r[1]): r for r in extra if r[0] in HELD}
+    if ("idle", "uvi") in held:
+        r = held["idle", "uvi"]
+        rss, heap = growth(*r[3:7])
         worst = max(rss, heap or 0)
-        print(f"- {r[2]} idle connections: {rss:+.0f} MiB RSS"
-              + (f", {heap:+.0f} MiB live heap" if heap is not None else "")
-              + f" (target ≤ 64 MiB for 10,000) — {'met' if worst <= 64 else '**missed**'}")
+        print(f"- {r[2]} idle connections: {held_text(rss, heap)} (target ≤ 64 MiB for 10,000) — "
+              f"{'met' if worst <= 64 else '**missed**'}")
+    if ("open", "uvi") in held:
+        r = held["open", "uvi"]
+        plain = f"; plain: {held_text(*growth(*held['open', 'plain'][3:7]))}" if ("open", "plain") in held else ""
+        print(f"- {r[2]} open WebSockets: {held_text(*growth(*r[3:7]))} (issue 8 sets no figure){plain}")
+    slow = {r[1]: r for r in extra if r[0] == "slow"}
+    if "uvi" in slow:
+        r = slow["uvi"]
+        _rss, heap = growth(*r[4:8])
+        if heap is None:
+            print("- 1 GiB download read at 1 MiB/s: live heap not measured (jcmd failed)")
+        else:
+            print(f"- 1 GiB download read at 1 MiB/s (for {r[3]} s): live heap grew at most {heap:+.0f} MiB "
+                  f"(target ≤ 64 MiB) — {'met' if heap <= 64 else '**missed**'}")
     startups = [int(r[3]) for r in extra if r[0] == "startup"]
     if startups:
         median = statistics.median(startups)
         print(f"- start to first 200: {median:.0f} ms (target ≤ 2000 ms) — {'met' if median <= 2000 else '**missed**'}")
+
+
+def held_text(rss, heap):
+    """A growth in RSS and, where measured, live heap, as text."""
+    return f"{rss:+.0f} MiB RSS" + (f", {heap:+.0f} MiB live heap" if heap is not None else "")
+
+
+def versus(runs, ceiling, scenario):
+    """uvi's ratio to plain in a scenario (None if not measured) and, as text, uvi against the peers."""
+    uvi = runs.get(scenario, {}).get("uvi")
+    if not uvi or scenario not in ceiling:
+        return None, ""
+    ratio = statistics.median(v[0] for v in uvi) / ceiling[scenario]
+    peers = []
+    for peer in ("uvicorn", "webflux"):
+        if runs[scenario].get(peer):
+            peers.append(f"{ratio / (statistics.median(v[0] for v in runs[scenario][peer]) / ceiling[scenario]):.1f}× {peer}")
+    return ratio, (f"; uvi = {', '.join(peers)}" if peers else "")
 
 
 if __name__ == "__main__":

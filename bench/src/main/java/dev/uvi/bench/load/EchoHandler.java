@@ -6,8 +6,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One load connection: upgrade, then send a frame each time a whole echo has arrived. Echo frames all
- * have the same length, so counting bytes is enough to find their boundaries.
+ * One load connection: upgrade, then send a frame each time a whole echo has arrived, until it has sent
+ * the state's number of messages. Echo frames all have the same length, so counting bytes is enough to
+ * find their boundaries.
  */
 final class EchoHandler extends ChannelInboundHandlerAdapter {
 
@@ -16,6 +17,8 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 	private ByteBuf head;
 
 	private long pending;
+
+	private long sent;
 
 	EchoHandler(EchoState state) {
 		this.state = state;
@@ -60,10 +63,7 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		this.state.upgraded();
-		for (int i = 0; i < this.state.depth; i++) {
-			ctx.write(this.state.frame.duplicate());
-		}
-		ctx.flush();
+		send(ctx, this.state.depth);
 		readEchoes(ctx, leftover);
 	}
 
@@ -75,9 +75,18 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 		}
 		this.pending -= (long) frames * this.state.echoLength;
 		this.state.echoes.add(frames);
-		for (int i = 0; i < frames; i++) {
+		send(ctx, frames);
+	}
+
+	private void send(ChannelHandlerContext ctx, long frames) {
+		long count = Math.min(frames, this.state.messages - this.sent);
+		if (count <= 0) {
+			return;
+		}
+		for (long i = 0; i < count; i++) {
 			ctx.write(this.state.frame.duplicate());
 		}
+		this.sent += count;
 		ctx.flush();
 	}
 

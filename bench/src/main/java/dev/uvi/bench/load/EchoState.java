@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What every load connection shares: the upgrade request, the one pre-encoded frame they all send,
- * the length of the echo that comes back, and the counters.
+ * the length of the echo that comes back, how many messages each sends, and the counters.
  */
 final class EchoState {
 
@@ -28,16 +28,20 @@ final class EchoState {
 	/** Messages each connection keeps in flight. */
 	final int depth;
 
-	private final CountDownLatch upgrades = new CountDownLatch(1);
+	/** Messages each connection sends in all ({@link Long#MAX_VALUE}: until closed). */
+	final long messages;
 
-	private final int connections;
+	final int connections;
+
+	private final CountDownLatch upgrades = new CountDownLatch(1);
 
 	private volatile int upgraded;
 
 	private volatile String refusal = "";
 
-	EchoState(URI uri, int connections, int size, int depth, LongAdder echoes) {
+	EchoState(URI uri, int connections, int size, int depth, long messages, LongAdder echoes) {
 		this.depth = depth;
+		this.messages = messages;
 		this.connections = connections;
 		if (size > 125) {
 			throw new IllegalArgumentException("message-bytes must be at most 125 (one-byte frame length)");

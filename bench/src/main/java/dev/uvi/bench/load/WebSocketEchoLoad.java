@@ -1,15 +1,6 @@
 package dev.uvi.bench.load;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,18 +25,9 @@ public final class WebSocketEchoLoad {
 		int size = Integer.parseInt(args[4]);
 		int depth = (args.length > 5) ? Integer.parseInt(args[5]) : 1;
 		LongAdder echoes = new LongAdder();
-		EchoState state = new EchoState(uri, connections, size, depth, echoes);
-		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-		try {
-			Bootstrap bootstrap = new Bootstrap().group(group)
-				.channel(NioSocketChannel.class)
-				.option(ChannelOption.TCP_NODELAY, true)
-				.handler(new EchoHandlerInitializer(state));
-			List<Channel> channels = new ArrayList<>();
-			for (int i = 0; i < connections; i++) {
-				channels.add(bootstrap.connect(uri.getHost(), uri.getPort()).sync().channel());
-			}
-			if (!state.awaitUpgrades()) {
+		EchoState state = new EchoState(uri, connections, size, depth, Long.MAX_VALUE, echoes);
+		try (EchoClient client = new EchoClient()) {
+			if (!client.connect(uri, state)) {
 				System.out.println("handshake refused: " + state.refusal());
 				System.exit(2);
 			}
@@ -56,10 +38,6 @@ public final class WebSocketEchoLoad {
 			long count = echoes.sum() - before;
 			double elapsed = (System.nanoTime() - start) / 1e9;
 			System.out.printf("messages/s: %.0f%n", count / elapsed);
-			channels.forEach(Channel::close);
-		}
-		finally {
-			group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 		}
 	}
 }
