@@ -8,6 +8,7 @@
 #   UVI_SAMPLE_JAR=path    benchmark another build of the sample app
 #   BENCH_WAIT_QUIET=600   wait up to 600 s for other Maven/surefire processes to end first
 #   BENCH_JFR=1            record uvi with JDK Flight Recorder into bench/out/uvi.jfr
+#   BENCH_UVI_METRICS=1    run the sample app with its Micrometer metrics on (off by default: no other target records any)
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -83,7 +84,8 @@ target_command() {
 		-cp "$cp" dev.uvi.bench.plain.PlainServer "$port") ;;
 	uvi) jar=$(sample_jar) || return 1
 		CMD=(java "${JVM_FLAGS[@]}" "${jfr[@]}" -jar "$jar" --uvi.port="$port" --uvi.access-log=false
-		--uvi.workers=1 --uvi.timeout-keep-alive=$KEEP_ALIVE --logging.level.root=warn "${h2c[@]}") ;;
+		--uvi.workers=1 --uvi.timeout-keep-alive=$KEEP_ALIVE --logging.level.root=warn "${h2c[@]}"
+		--uvi.metrics.enabled=$([[ ${BENCH_UVI_METRICS:-0} == 1 ]] && echo true || echo false)) ;;
 	uvicorn) CMD=($PYTHON -m uvicorn asgi_app:app --port "$port" --workers 1 --no-access-log --loop uvloop
 		--http httptools --ws websockets --timeout-keep-alive $KEEP_ALIVE) ;;
 	hypercorn) CMD=($PYTHON -m hypercorn asgi_app:app --bind 127.0.0.1:"$port" --workers 1
