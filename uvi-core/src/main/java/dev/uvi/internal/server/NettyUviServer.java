@@ -6,16 +6,13 @@ import dev.uvi.internal.http.ServerLoggers;
 import dev.uvi.internal.lifespan.LifespanDriver;
 import dev.uvi.middleware.MessageLoggerMiddleware;
 import dev.uvi.server.Lifespan;
-import dev.uvi.middleware.ProxyHeadersMiddleware;
 import dev.uvi.server.PortInUseException;
 import dev.uvi.server.TlsConfig;
-import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServer;
 import dev.uvi.server.UviServerException;
 import dev.uvi.server.UviServerListener;
 import dev.uvi.server.UviServerListener.LifespanState;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -32,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.tcp.SslProvider;
@@ -89,35 +85,16 @@ public final class NettyUviServer implements UviServer {
 		}
 		logger.info("Started server process [{}]", ProcessHandle.current().pid());
 		TlsConfig tls = this.config.tls();
-		boolean h2 = tls != null && this.config.http2().enabled();
 		if (tls != null) {
-			this.sslProvider = TlsContexts.provider(tls, h2); // bad TLS fails before the application starts
+			// bad TLS fails before the application starts
+			this.sslProvider = TlsContexts.provider(tls, ServerPipeline.h2(this.config));
 		}
 		startLifespan();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-		HttpBridge bridge = new HttpBridge(this.config, withProxyHeaders(this.application), this.lifespan::state,
-				requestLimit(), this::requestLimitReached);
-		HttpServer server = HttpServer.create()
-			.runOn(loops, UnixSocket.preferNative(this.config))
-			.channelGroup(channels)
-			.option(ChannelOption.SO_BACKLOG, this.config.backlog())
-			.doOnChannelInit(bridge.requestGuards(this.config))
-			.idleTimeout(this.config.timeoutKeepAlive())
-			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(this.config.maxRequestLineSize())
-				.maxHeaderSize(this.config.maxHeaderSize()))
-			.protocol(protocols(h2))
-			.http2Settings((settings) -> settings.maxConcurrentStreams(this.config.http2().maxConcurrentStreams())
-				.initialWindowSize(this.config.http2().initialWindowSize())
-				.maxHeaderListSize(this.config.http2().maxHeaderListSize())
-				// rapid reset (CVE-2023-44487): at most 200 client resets in 30 s, Netty's own default
-				.maxDecodedRstFramesPerWindow(200, 30))
-			.handle(bridge);
-		if (this.config.listener() != UviServerListener.NOOP) {
-			server = server.childObserve(new ConnectionCounter(this.config.listener()));
-		}
-		server = (this.config.uds() != null) ? server.bindAddress(UnixSocket.address(this.config.uds()))
-				: server.host(this.config.host()).port(this.config.port());
+		HttpBridge bridge = new HttpBridge(this.config, ServerPipeline.withProxyHeaders(this.config, this.application),
+				this.lifespan::state, requestLimit(), this::requestLimitReached);
+		HttpServer server = ServerPipeline.create(this.config, bridge, loops, channels);
 		if (tls != null) {
 			// each new handshake asks for the current provider, so reloadTls reaches new connections at once
 			server = server.secure((spec) -> spec.sslContext(this.sslProvider.getSslContext())
@@ -163,15 +140,6 @@ public final class NettyUviServer implements UviServer {
 		this.config.listener().lifespan(LifespanState.STOPPED);
 	}
 
-	/** The proxy-header middleware goes outermost, once, as in uvicorn's {@code Config.load()}. */
-	private AsgiApplication withProxyHeaders(AsgiApplication application) {
-		ProxyHeadersConfig proxy = this.config.proxyHeaders();
-		if (!proxy.enabled()) {
-			return application;
-		}
-		return new ProxyHeadersMiddleware(application, proxy.trustedHosts(), proxy.forwardedHost(), proxy.forwarded());
-	}
-
 	@Override
 	public void reloadTls(TlsConfig tls) {
 		if (this.sslProvider == null) {
@@ -179,16 +147,6 @@ public final class NettyUviServer implements UviServer {
 		}
 		this.sslProvider = TlsContexts.provider(tls, this.config.http2().enabled());
 		logger.info("TLS material reloaded; new connections use it");
-	}
-
-	private HttpProtocol[] protocols(boolean h2) {
-		if (h2) {
-			return new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2 };
-		}
-		if (this.config.tls() == null && this.config.http2().h2c()) {
-			return new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2C };
-		}
-		return new HttpProtocol[] { HttpProtocol.HTTP11 };
 	}
 
 	@Override
