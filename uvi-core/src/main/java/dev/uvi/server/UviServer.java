@@ -42,6 +42,18 @@ public interface UviServer {
 	}
 
 	/**
+	 * Loads and initialises what binding and a first request need (some 1,500 classes of reactor-netty,
+	 * Netty and uvi) by serving two requests on a throwaway server, bound to the loopback address on a
+	 * free port with a built-in application, then freed. For a CDS training run that ends before any
+	 * server starts (the Spring Boot starter calls it in Spring's), so that the archive holds those
+	 * classes too; or on a thread of your own while your application initialises. Runs at most once per
+	 * JVM and not once a server has started (a server starting meanwhile waits for it); never throws.
+	 */
+	static void warmup() {
+		NettyUviServer.warmup();
+	}
+
+	/**
 	 * Runs the lifespan startup, then binds the socket and serves.
 	 * @return this server
 	 * @throws PortInUseException when the address is taken

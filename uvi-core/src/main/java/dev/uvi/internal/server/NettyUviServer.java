@@ -73,6 +73,11 @@ public final class NettyUviServer implements UviServer {
 		this.lifespan = new LifespanDriver(this.application, config, lifespans);
 	}
 
+	/** {@link UviServer#warmup()}: see {@link ServerWarmup}. */
+	public static void warmup() {
+		ServerWarmup.run();
+	}
+
 	/** uvicorn's {@code message_logger}: every message in and out, when {@code uvi.asgi} is at TRACE at creation. */
 	private static AsgiApplication withMessageLogger(AsgiApplication application) {
 		return MessageLoggerMiddleware.isEnabled() ? new MessageLoggerMiddleware(application) : application;
@@ -84,6 +89,7 @@ public final class NettyUviServer implements UviServer {
 			throw new IllegalStateException("server already started");
 		}
 		logger.info("Started server process [{}]", ProcessHandle.current().pid());
+		ServerWarmup.skip(); // waits for a warm-up in progress: the two never initialise Netty side by side
 		TlsConfig tls = this.config.tls();
 		if (tls != null) {
 			// bad TLS fails before the application starts
