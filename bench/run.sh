@@ -206,22 +206,41 @@ measure() {
 	log "  $scenario $name: $result"
 }
 
-# Time from `java -jar` to the first 200 on GET /, not pinned (2 cores, as the target is stated).
+# Time from `java` to the first 200 on GET /, not pinned (2 cores, as the target is stated): the packaged
+# jar as it is (`uvi`), and extracted with a CDS archive from Spring's training run (`uvi-cds`, README
+# "Starting faster"), alternated so that drift hits both alike.
 startup_time() {
-	local jar port=18010 t0 pid
+	local jar cds=$OUT/cds app
 	jar=$(sample_jar) || return 0
+	app=$cds/$(basename "$jar")
+	rm -rf "$cds"
+	if ! { java -Djarmode=tools -jar "$jar" extract --destination "$cds" &&
+		java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh \
+			-jar "$app" --logging.level.root=warn; } >"$OUT/cds-training.log" 2>&1; then
+		note uvi-cds startup "CDS training run failed (bench/out/cds-training.log)"
+	fi
 	for i in $(seq "$STARTUPS"); do
-		t0=$(date +%s%N)
-		java "${JVM_FLAGS[@]}" -jar "$jar" --uvi.port=$port --uvi.access-log=false --logging.level.root=warn \
-			>"$OUT/startup.log" 2>&1 &
-		pid=$!
-		until [[ $(status_of "http://127.0.0.1:$port/") == 200 ]]; do
-			kill -0 $pid 2>/dev/null || { note uvi startup "sample app exited during startup"; return 0; }
-			sleep 0.02
-		done
-		printf 'startup\tuvi\t%s\t%s\n' "$i" "$((($(date +%s%N) - t0) / 1000000))" >>"$OUT/extra.tsv"
-		kill $pid && wait $pid 2>/dev/null || true
+		first_200 uvi "$i" -jar "$jar" || return 0
+		if [[ -f $cds/app.jsa ]]; then
+			first_200 uvi-cds "$i" -XX:SharedArchiveFile="$cds/app.jsa" -jar "$app" || return 0
+		fi
 	done
+}
+
+# One start of the sample app with these java arguments, timed to its first 200 into extra.tsv.
+first_200() {
+	local name=$1 i=$2 port=18010 t0 pid
+	shift 2
+	t0=$(date +%s%N)
+	java "${JVM_FLAGS[@]}" "$@" --uvi.port=$port --uvi.access-log=false --logging.level.root=warn \
+		>"$OUT/startup-$name.log" 2>&1 &
+	pid=$!
+	until [[ $(status_of "http://127.0.0.1:$port/") == 200 ]]; do
+		kill -0 $pid 2>/dev/null || { note "$name" startup "sample app exited during startup"; return 1; }
+		sleep 0.02
+	done
+	printf 'startup\t%s\t%s\t%s\n' "$name" "$i" "$((($(date +%s%N) - t0) / 1000000))" >>"$OUT/extra.tsv"
+	kill $pid && wait $pid 2>/dev/null || true
 }
 
 # Live heap after a full GC, in KiB, for JVM targets ("-" otherwise). A warm JVM's RSS hardly moves
