@@ -3,8 +3,8 @@
 #   nginx -t                      deploy/nginx.conf inside a minimal nginx.conf
 #   systemd-analyze verify        deploy/uvi-sample.service
 #   yamllint                      deploy/k8s/*.yaml
-#   the image's layers            the Dockerfile's extraction and ENTRYPOINT run on the host (no container
-#                                 engine needed): GET /health/ready, then SIGTERM must exit 0
+#   the image's layers            the Dockerfile's extraction, CDS training run and ENTRYPOINT run on the host
+#                                 (no container engine needed): GET /health/ready, then SIGTERM must exit 0
 # A tool that cannot be installed is skipped with a message; any check that runs and fails fails the script.
 # Needs root for apt-get (or the tools already installed). The numbers are cross-checked by DeployFilesTests.
 set -uo pipefail
@@ -81,18 +81,23 @@ else
 fi
 
 # The image without a container engine: the Dockerfile's extraction, its layers copied in its order into
-# one directory, its ENTRYPOINT and CMD run there.
+# one directory, its CDS training run, ENTRYPOINT and CMD run there.
 jar=$(ls uvi-sample-app/target/uvi-sample-app-*.jar 2>/dev/null | head -1)
 if [ -z "$jar" ]; then
 	skip "image layers: no uvi-sample-app/target/uvi-sample-app-*.jar (run ./mvnw package first)"
 elif ! need curl curl; then
 	skip "image layers: curl could not be installed"
 else
-	java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination "$work/extracted" >/dev/null
+	extract=$(sed -n 's|^[[:space:]]*extract \(.*\) --destination /extracted$|\1|p' "$deploy/Dockerfile")
+	training=$(sed -n 's/^RUN \(java .*-XX:ArchiveClassesAtExit=.*\)$/\1/p' "$deploy/Dockerfile")
+	# shellcheck disable=SC2086 # the extraction's options are words
+	java -Djarmode=tools -jar "$jar" extract $extract --destination "$work/extracted" >/dev/null
 	mkdir "$work/app"
 	for layer in $(sed -n 's|^COPY --from=build /extracted/\([a-z-]*\)/ ./$|\1|p' "$deploy/Dockerfile"); do
 		cp -r "$work/extracted/$layer/." "$work/app/"
 	done
+	# shellcheck disable=SC2086 # the training run is a command line
+	(cd "$work/app" && exec $training >"$work/training.log" 2>&1) || { tail -20 "$work/training.log"; }
 	entrypoint=$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$deploy/Dockerfile" | tr -d '",')
 	cmd=$(sed -n 's/^CMD \[\(.*\)\]$/\1/p' "$deploy/Dockerfile" | tr -d '",')
 	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -109,10 +114,11 @@ else
 	for _ in $(seq 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid"; code=$?
-	if [ "$ready" = '{"status":"ready"}' ] && [ "$code" = 0 ]; then
-		pass "image layers: $entrypoint served /health/ready and exited 0 on SIGTERM"
+	if [ "$ready" = '{"status":"ready"}' ] && [ "$code" = 0 ] && [ -s "$work/app/app.jsa" ]; then
+		pass "image layers: the training run wrote app.jsa; $entrypoint served /health/ready and exited 0 on SIGTERM"
 	else
-		fail "image layers: ready='$ready', exit code $code"; tail -20 "$work/app.log"
+		fail "image layers: app.jsa $(ls -s "$work/app/app.jsa" 2>&1), ready='$ready', exit code $code"
+		tail -20 "$work/app.log"
 	fi
 fi
 

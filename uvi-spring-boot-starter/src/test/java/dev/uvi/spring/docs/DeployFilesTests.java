@@ -100,13 +100,14 @@ class DeployFilesTests {
 	}
 
 	@Test
-	void theDockerfileBuildsLayersOntoAJreAndRunsTheLauncherAsNonRoot() throws IOException {
+	void theDockerfileBuildsLayersOntoAJreTrainsACdsArchiveAndRunsTheAppAsNonRoot() throws IOException {
 		List<String> instructions = dockerInstructions();
 		List<String> stages = instructions.stream().filter((line) -> line.startsWith("FROM ")).toList();
 		assertThat(stages).containsExactly("FROM eclipse-temurin:17-jdk AS build",
 				"FROM eclipse-temurin:17-jre AS runtime");
 		assertThat(instructions).anyMatch((line) -> line.startsWith("RUN ") && line.contains("./mvnw "))
-			.anyMatch((line) -> line.contains("-Djarmode=tools") && line.contains("extract --layers --launcher"));
+			.anyMatch((line) -> line.contains("-Djarmode=tools")
+					&& line.contains("extract --layers --application-filename app.jar"));
 		assertThat(instructions.stream().filter((line) -> line.startsWith("COPY --from=build")))
 			.containsExactly("COPY --from=build /extracted/dependencies/ ./",
 					"COPY --from=build /extracted/spring-boot-loader/ ./",
@@ -117,7 +118,16 @@ class DeployFilesTests {
 		String entrypoint = instructions.stream().filter((line) -> line.startsWith("ENTRYPOINT ")).findFirst()
 			.orElseThrow();
 		assertThat(entrypoint).startsWith("ENTRYPOINT [\"java\", ")
-			.endsWith("\"org.springframework.boot.loader.launch.JarLauncher\"]");
+			.contains("\"-XX:SharedArchiveFile=app.jsa\"")
+			.endsWith("\"-jar\", \"app.jar\"]");
+		// Spring's CDS training run, in the runtime stage (the archive belongs to its JVM), on the copied layers
+		String training = instructions.stream().filter((line) -> line.contains("-XX:ArchiveClassesAtExit="))
+			.findFirst().orElseThrow();
+		assertThat(training).isEqualTo("RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh "
+				+ "-jar app.jar");
+		assertThat(instructions.indexOf(training)).isGreaterThan(instructions.indexOf(
+				"COPY --from=build /extracted/application/ ./"))
+			.isLessThan(instructions.indexOf("USER 10001:10001"));
 		String cmd = instructions.stream().filter((line) -> line.startsWith("CMD ")).findFirst().orElseThrow();
 		String k8sArgs = String.join(" ", list(container(pod(load("k8s/deployment.yaml"))), "args"));
 		assertThat(duration(GRACEFUL, cmd)).isEqualTo(duration(GRACEFUL, k8sArgs));
