@@ -191,8 +191,11 @@ public final class NettyUviServer implements UviServer {
 		if (timeout != null) {
 			CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
 				if (!drained.get()) {
-					bridge.cancelInFlight(channels, (count) -> logger
-						.error("Cancel {} running task(s), timeout graceful shutdown exceeded", count));
+					bridge.cancelInFlight(channels, (count) -> {
+						if (count > 0) { // uvicorn says it only when tasks remain
+							logger.error("Cancel {} running task(s), timeout graceful shutdown exceeded", count);
+						}
+					});
 				}
 			});
 		}
