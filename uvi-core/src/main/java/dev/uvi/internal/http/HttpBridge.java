@@ -10,9 +10,6 @@ import dev.uvi.server.UviServerListener;
 import dev.uvi.server.UviServerListener.RequestObserver;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +125,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
 		boolean head = "HEAD".equals(scope.method());
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, head);
-		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, bodyLength(request.requestHeaders()));
+		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, RequestHeadRules.bodyLength(request.requestHeaders()));
 		HttpCycle cycle = new HttpCycle(writer, body, head, (status) -> {
 			// the access line is written when the response completes, from the cycle's record
 		});
@@ -183,22 +180,5 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 				this.openWebSockets::remove);
 		cycle.run(this.application);
 		return cycle.handler();
-	}
-
-	/** RFC 9112 §6.3: chunked wins, then content-length; neither means no body. */
-	private static long bodyLength(HttpHeaders headers) {
-		if (headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true)) {
-			return -1;
-		}
-		String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-		if (length == null) {
-			return 0;
-		}
-		try {
-			return Long.parseLong(length.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 }

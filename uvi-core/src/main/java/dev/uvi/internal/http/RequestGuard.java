@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -149,7 +148,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 			refuse(answer, this.admitted, violation);
 			return;
 		}
-		long length = HttpUtil.getContentLength(request, 0L);
+		long length = RequestHeadRules.bodyLength(request.headers());
 		if (this.settings.maxBodySize() > 0 && length > this.settings.maxBodySize()) {
 			ReferenceCountUtil.release(request);
 			refuse(FixedResponse.CONTENT_TOO_LARGE, this.admitted, "Content-Length " + length + " over the limit");
@@ -168,7 +167,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 		this.admitted++;
 		this.inBody = true;
 		this.bodyReceived = 0;
-		this.bodyRemaining = HttpUtil.isTransferEncodingChunked(request) ? -1 : length;
+		this.bodyRemaining = length;
 		ctx.fireChannelRead(request);
 	}
 

@@ -1,6 +1,7 @@
 package dev.uvi.internal.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -49,6 +50,27 @@ public final class RequestHeadRules {
 			return "Transfer-Encoding other than a single chunked";
 		}
 		return null;
+	}
+
+	/**
+	 * RFC 9112 §6.3: chunked wins, then content-length; neither means no body. The guard and the
+	 * bridge (which also serves HTTP/2, where no guard runs) both frame the body by it.
+	 * @return the declared length, -1 for chunked (or an unreadable length), 0 for no body
+	 */
+	static long bodyLength(HttpHeaders headers) {
+		if (headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true)) {
+			return -1;
+		}
+		String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+		if (length == null) {
+			return 0;
+		}
+		try {
+			return Long.parseLong(length.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	/** RFC 9112 §3.2: origin-form, absolute-form, authority-form for CONNECT, asterisk-form for OPTIONS. */

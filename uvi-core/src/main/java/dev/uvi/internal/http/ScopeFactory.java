@@ -52,7 +52,7 @@ final class ScopeFactory {
 	HttpScope http(HttpServerRequest request, HttpConnection connection, @Nullable MatchedRoute route) {
 		Target target = Target.of(request.uri());
 		return new HttpScope(httpVersion(request.version()), request.method().name(), request.scheme(),
-				this.rootPath + decode(target.rawPath), this.rootPath + target.rawPath, target.query, this.rootPath,
+				rooted(decode(target.rawPath)), rooted(target.rawPath), target.query, this.rootPath,
 				headers(request.requestHeaders()), connection.client(), connection.server(), stateCopy(),
 				httpExtensions(connection.tls(), route));
 	}
@@ -84,8 +84,8 @@ final class ScopeFactory {
 			}
 		}
 		String scheme = "https".equals(request.scheme()) ? "wss" : "ws";
-		return new WebSocketScope(httpVersion(request.version()), scheme, this.rootPath + decode(target.rawPath),
-				this.rootPath + target.rawPath, target.query, this.rootPath, headers(request.requestHeaders()),
+		return new WebSocketScope(httpVersion(request.version()), scheme, rooted(decode(target.rawPath)),
+				rooted(target.rawPath), target.query, this.rootPath, headers(request.requestHeaders()),
 				connection.client(), connection.server(), List.copyOf(subprotocols),
 				stateCopy(), webSocketExtensions(connection.tls()));
 	}
@@ -102,6 +102,11 @@ final class ScopeFactory {
 			String rawTarget = (query >= 0) ? uri.substring(0, query) : uri;
 			return new Target(originFormPath(rawTarget), (query >= 0) ? uri.substring(query + 1) : "");
 		}
+	}
+
+	/** The path as the application sees it: behind the root path, with no new string when there is none. */
+	private String rooted(String path) {
+		return this.rootPath.isEmpty() ? path : this.rootPath + path;
 	}
 
 	private Map<String, Object> stateCopy() {
