@@ -35,8 +35,6 @@ final class HttpCycle implements Receive, Send {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
 
-	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-
 	private enum State {
 
 		/** Nothing sent yet. */
@@ -186,7 +184,7 @@ final class HttpCycle implements Receive, Send {
 					return failed(new IllegalStateException(
 							"Unexpected ASGI message '" + message.type() + "' sent, after response already completed."));
 				default:
-					return DONE; // the client has gone: ignored, as uvicorn does (ASGI spec 2.3)
+					return WriteCompletion.DONE; // the client has gone: ignored, as uvicorn does (ASGI spec 2.3)
 			}
 		}
 	}
@@ -220,7 +218,7 @@ final class HttpCycle implements Receive, Send {
 			}
 		}
 		this.state = State.HEAD_PENDING;
-		return DONE;
+		return WriteCompletion.DONE;
 	}
 
 	private CompletionStage<Void> body(HttpResponseBody chunk) {
@@ -255,7 +253,8 @@ final class HttpCycle implements Receive, Send {
 			}
 			return written;
 		}
-		CompletionStage<Void> written = (bytes.length == 0 || this.head) ? DONE : this.writer.writeChunk(bytes);
+		CompletionStage<Void> written = (bytes.length == 0 || this.head) ? WriteCompletion.DONE
+				: this.writer.writeChunk(bytes);
 		if (last) {
 			bodyDone();
 		}
@@ -283,7 +282,7 @@ final class HttpCycle implements Receive, Send {
 			this.writer.complete(this.trailerHeaders.build());
 			this.body.end();
 		}
-		return DONE;
+		return WriteCompletion.DONE;
 	}
 
 	/** {@code http.response.pathsend}: the whole body is a file, sent zero-copy where the transport allows. */

@@ -239,12 +239,12 @@ final class WebSocketCycle implements Receive, Send {
 				}
 			});
 			this.decision.complete(spec.build());
-			return this.upgraded.thenCompose((open) -> open ? CompletableFuture.completedFuture(null)
+			return this.upgraded.thenCompose((open) -> open ? WriteCompletion.DONE
 					: CompletableFuture.failedFuture(new SocketException("WebSocket handshake failed")));
 		}
 		if (message instanceof WebSocketClose) {
 			refuse();
-			return CompletableFuture.completedFuture(null);
+			return WriteCompletion.DONE;
 		}
 		if (message instanceof WebSocketResponseStart start) {
 			this.state = State.DENYING;
@@ -296,7 +296,7 @@ final class WebSocketCycle implements Receive, Send {
 		}
 		WebsocketOutbound out = this.outbound;
 		if (out == null || !closedWith(new WebSocketDisconnect(code, reason))) {
-			return CompletableFuture.completedFuture(null);
+			return WriteCompletion.DONE;
 		}
 		CompletableFuture<Void> sent = new CompletableFuture<>();
 		// On the event loop, like reactor-netty's own close handling: sending the close cancels the

@@ -12,7 +12,12 @@ import java.util.concurrent.CompletionStage;
  */
 final class WriteCompletion {
 
-	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+	/**
+	 * The one completed stage every server-side {@code send()} that need not wait returns. A minimal
+	 * stage: an application that turns it into a future gets its own copy, so nobody can complete or
+	 * obtrude the shared one.
+	 */
+	static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
 
 	private WriteCompletion() {
 	}
