@@ -109,7 +109,23 @@ final class HttpCycle implements Receive, Send {
 		catch (Throwable ex) {
 			result = CompletableFuture.failedFuture(ex);
 		}
+		if (isDoneNormally(result)) {
+			finish(null); // the common answer-at-once application: no dependent stage
+			return;
+		}
 		result.whenComplete((ignored, error) -> finish(error));
+	}
+
+	/**
+	 * Futures only (a chain on {@link WriteCompletion#DONE} is a minimal stage, whose own {@code isDone}
+	 * refuses to answer but whose {@code toCompletableFuture} copies a result it has).
+	 */
+	private static boolean isDoneNormally(CompletionStage<Void> result) {
+		if (!(result instanceof CompletableFuture<Void> future)) {
+			return false;
+		}
+		CompletableFuture<Void> plain = future.toCompletableFuture();
+		return plain.isDone() && !plain.isCompletedExceptionally();
 	}
 
 	/**

@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -77,12 +80,10 @@ final class NettyResponseWriter implements ResponseWriter {
 				&& !out.contains(HttpHeaderNames.TRANSFER_ENCODING) && status != 204 && status != 304) {
 			out.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length); // what GET would have said
 		}
-		CompletableFuture<Void> written = new CompletableFuture<>();
-		this.response.sendObject(this.head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body))
-			.then()
-			.subscribe(null, (error) -> written.complete(null), () -> written.complete(null));
+		SendOutcome outcome = new SendOutcome();
+		this.response.sendObject(this.head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body)).subscribe(outcome);
 		this.finished.complete(null);
-		return written;
+		return outcome.stage();
 	}
 
 	@Override
@@ -94,9 +95,9 @@ final class NettyResponseWriter implements ResponseWriter {
 		if (!out.contains(HttpHeaderNames.CONTENT_LENGTH) && !out.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
 			out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
 		}
-		CompletableFuture<Void> written = new CompletableFuture<>();
-		this.response.then().subscribe(null, (error) -> written.complete(null), () -> written.complete(null));
-		return written;
+		SendOutcome outcome = new SendOutcome();
+		this.response.then().subscribe(outcome);
+		return outcome.stage();
 	}
 
 	@Override
@@ -150,6 +151,53 @@ final class NettyResponseWriter implements ResponseWriter {
 		this.channel.flush(); // the chunks written so far go out before the close, as they would have
 		this.channel.close();
 		this.finished.complete(null);
+	}
+
+	/**
+	 * Waits for a head or a one-body send without a lambda subscriber and three lambdas: on the event
+	 * loop the send is done before {@code subscribe} returns, and the application then gets the shared
+	 * completed stage. A failed send completes too: the connection's close tells the cycle.
+	 */
+	private static final class SendOutcome implements CoreSubscriber<Void> {
+
+		private boolean done;
+
+		private @Nullable CompletableFuture<Void> waiting;
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(Void ignored) {
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			onComplete();
+		}
+
+		@Override
+		public void onComplete() {
+			CompletableFuture<Void> future;
+			synchronized (this) {
+				this.done = true;
+				future = this.waiting;
+			}
+			if (future != null) {
+				future.complete(null);
+			}
+		}
+
+		synchronized CompletionStage<Void> stage() {
+			if (this.done) {
+				return WriteCompletion.DONE;
+			}
+			CompletableFuture<Void> future = new CompletableFuture<>();
+			this.waiting = future;
+			return future;
+		}
 	}
 
 	private HttpHeaders prepare(int status, Headers headers) {
