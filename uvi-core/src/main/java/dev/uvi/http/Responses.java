@@ -49,7 +49,10 @@ public final class Responses {
 	 * @return a stage that completes once the response has been sent
 	 */
 	public static CompletionStage<Void> complete(Send send, int status, Headers headers, byte[] body) {
-		Headers withLength = headers.toBuilder().set("content-length", Integer.toString(body.length)).build();
+		String length = Integer.toString(body.length);
+		// one array copy in the common case; a builder only to replace a content-length already there
+		Headers withLength = headers.contains("content-length")
+				? headers.toBuilder().set("content-length", length).build() : headers.with("content-length", length);
 		return send.send(HttpResponseStart.of(status, withLength))
 			.thenCompose((ignored) -> send.send(HttpResponseBody.last(body)));
 	}

@@ -85,7 +85,8 @@ final class HttpCycle implements Receive, Send {
 	/** The start announced {@code http.response.trailers}. */
 	private boolean trailers;
 
-	private Headers.Builder trailerHeaders = Headers.builder();
+	/** Made when the first trailers arrive: most responses have none. */
+	private Headers.@Nullable Builder trailerHeaders;
 
 	/**
 	 * @param writer where the response goes
@@ -292,10 +293,15 @@ final class HttpCycle implements Receive, Send {
 		if (message.headers().firstInvalid() >= 0) {
 			return abort(new IllegalStateException("Invalid HTTP trailer."));
 		}
-		this.trailerHeaders.addAll(message.headers());
+		Headers.Builder collected = this.trailerHeaders;
+		if (collected == null) {
+			collected = Headers.builder();
+			this.trailerHeaders = collected;
+		}
+		collected.addAll(message.headers());
 		if (!message.moreTrailers()) {
 			this.state = State.COMPLETE;
-			this.writer.complete(this.trailerHeaders.build());
+			this.writer.complete(collected.build());
 			this.body.end();
 		}
 		return WriteCompletion.DONE;
