@@ -190,8 +190,10 @@ h2load_figures() {
 
 # Drives GET / in WARMUP_SECONDS slices until two slices in a row agree within 5% (at most
 # WARMUP_SLICES): a JVM pinned to one core shares it with its JIT, and reaches its steady rate only
-# after 6-10 s of load (about 5,000 requests, uvi's more code later than plain's), while a 2 s warm-up
-# left round 1 measuring the JIT. uvicorn is steady after two slices. The slices go to extra.tsv.
+# after 6-10 s of load (uvi, with more code, later than plain), while a 2 s warm-up left round 1
+# measuring the JIT. It runs after the other scenarios' warm-up: when it ran first, their code paths
+# made the JIT deoptimise and recompile GET /'s, and round 1 of get64 lost a third again. uvicorn is
+# steady after two slices. The slices go to extra.tsv.
 warm_until_steady() {
 	local name=$1 previous=0 rate slice
 	for slice in $(seq "$WARMUP_SLICES"); do
@@ -388,12 +390,12 @@ main() {
 	log "warming up ${ready[*]}"
 	NOTES=warmup-notes.tsv
 	for name in "${ready[@]}"; do
-		warm_until_steady "$name"
 		for scenario in "${SCENARIOS[@]:1}"; do
 			seconds=$WARMUP_SECONDS
 			[[ $scenario == h2get ]] && seconds=$H2_WARMUP_SECONDS
 			route_ok "$name" "$scenario" && drive "$name" "$scenario" "$seconds" >/dev/null || true
 		done
+		warm_until_steady "$name" # last: the other scenarios would make the JIT recompile GET /'s path
 	done
 	NOTES=notes.tsv
 	for round in $(seq "$ROUNDS"); do
