@@ -110,23 +110,17 @@ final class HttpCycle implements Receive, Send {
 		catch (Throwable ex) {
 			result = CompletableFuture.failedFuture(ex);
 		}
-		if (isDoneNormally(result)) {
-			finish(null); // the common answer-at-once application: no dependent stage
-			return;
+		if (result instanceof CompletableFuture<Void> future) {
+			// a chain on WriteCompletion.DONE is a minimal stage: its own isDone refuses to answer,
+			// its toCompletableFuture copies a result it has
+			CompletableFuture<Void> plain = future.toCompletableFuture();
+			if (plain.isDone() && !plain.isCompletedExceptionally()) {
+				finish(null); // the common answer-at-once application: no dependent stage
+				return;
+			}
+			result = plain;
 		}
 		result.whenComplete((ignored, error) -> finish(error));
-	}
-
-	/**
-	 * Futures only (a chain on {@link WriteCompletion#DONE} is a minimal stage, whose own {@code isDone}
-	 * refuses to answer but whose {@code toCompletableFuture} copies a result it has).
-	 */
-	private static boolean isDoneNormally(CompletionStage<Void> result) {
-		if (!(result instanceof CompletableFuture<Void> future)) {
-			return false;
-		}
-		CompletableFuture<Void> plain = future.toCompletableFuture();
-		return plain.isDone() && !plain.isCompletedExceptionally();
 	}
 
 	/**
