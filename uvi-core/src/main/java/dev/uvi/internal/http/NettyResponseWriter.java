@@ -11,9 +11,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -80,10 +77,10 @@ final class NettyResponseWriter implements ResponseWriter {
 				&& !out.contains(HttpHeaderNames.TRANSFER_ENCODING) && status != 204 && status != 304) {
 			out.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length); // what GET would have said
 		}
-		SendOutcome outcome = new SendOutcome();
-		this.response.sendObject(this.head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body)).subscribe(outcome);
+		CompletionStage<Void> written = WriteCompletion.of(
+				this.response.sendObject(this.head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body)));
 		this.finished.complete(null);
-		return outcome.stage();
+		return written;
 	}
 
 	@Override
@@ -95,9 +92,7 @@ final class NettyResponseWriter implements ResponseWriter {
 		if (!out.contains(HttpHeaderNames.CONTENT_LENGTH) && !out.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
 			out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
 		}
-		SendOutcome outcome = new SendOutcome();
-		this.response.then().subscribe(outcome);
-		return outcome.stage();
+		return WriteCompletion.of(this.response.then());
 	}
 
 	@Override
@@ -151,53 +146,6 @@ final class NettyResponseWriter implements ResponseWriter {
 		this.channel.flush(); // the chunks written so far go out before the close, as they would have
 		this.channel.close();
 		this.finished.complete(null);
-	}
-
-	/**
-	 * Waits for a head or a one-body send without a lambda subscriber and three lambdas: on the event
-	 * loop the send is done before {@code subscribe} returns, and the application then gets the shared
-	 * completed stage. A failed send completes too: the connection's close tells the cycle.
-	 */
-	private static final class SendOutcome implements CoreSubscriber<Void> {
-
-		private boolean done;
-
-		private @Nullable CompletableFuture<Void> waiting;
-
-		@Override
-		public void onSubscribe(Subscription subscription) {
-			subscription.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public void onNext(Void ignored) {
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			onComplete();
-		}
-
-		@Override
-		public void onComplete() {
-			CompletableFuture<Void> future;
-			synchronized (this) {
-				this.done = true;
-				future = this.waiting;
-			}
-			if (future != null) {
-				future.complete(null);
-			}
-		}
-
-		synchronized CompletionStage<Void> stage() {
-			if (this.done) {
-				return WriteCompletion.DONE;
-			}
-			CompletableFuture<Void> future = new CompletableFuture<>();
-			this.waiting = future;
-			return future;
-		}
 	}
 
 	private HttpHeaders prepare(int status, Headers headers) {
