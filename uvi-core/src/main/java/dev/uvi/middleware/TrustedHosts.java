@@ -117,7 +117,7 @@ public final class TrustedHosts {
 		}
 		boolean ipv6 = text.indexOf(':') >= 0
 				&& text.chars().allMatch((c) -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-		if (!ipv6 && !NetUtil.isValidIpV4Address(text)) {
+		if (!ipv6) {
 			return null; // the JDK parses a string with a colon as an IPv6 literal, never as a name
 		}
 		try {
