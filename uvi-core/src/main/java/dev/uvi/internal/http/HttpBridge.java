@@ -117,9 +117,10 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		if (this.webSockets.enabled() && WebSocketHandshake.isUpgrade(request)) {
 			return webSocket(request, response, channel);
 		}
-		long started = System.nanoTime();
-		HttpConnection connection = HttpConnection.of(request, channel);
 		boolean listening = this.listener != UviServerListener.NOOP;
+		boolean recording = listening || this.accessLog.isEnabled(); // a CompletedRequest is wanted
+		long started = recording ? System.nanoTime() : 0;
+		HttpConnection connection = HttpConnection.of(request, channel);
 		MatchedRoute route = listening ? new MatchedRoute() : null;
 		HttpScope scope = this.scopes.http(request, connection, route);
 		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
@@ -133,7 +134,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		cycle.run(this.application, scope);
 		return writer.finished(() -> {
 			connection.ended(cycle);
-			if (observer != RequestObserver.NOOP || this.accessLog.isEnabled()) {
+			if (recording) {
 				CompletedRequest completed = completed(scope, cycle, body, started, route);
 				this.accessLog.log(completed);
 				observer.requestFinished(completed);
