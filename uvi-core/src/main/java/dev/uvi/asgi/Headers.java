@@ -16,6 +16,28 @@ public final class Headers {
 
 	private static final Headers EMPTY = new Headers(new String[0]);
 
+	/** RFC 9110 tchar: visible ASCII but the separators, as bits 0-63 and 64-127. Every response header passes here. */
+	private static final long TOKEN_LOW;
+
+	private static final long TOKEN_HIGH;
+
+	static {
+		long low = 0;
+		long high = 0;
+		for (char c = 33; c < 127; c++) {
+			if ("\"(),/:;<=>?@[\\]{}".indexOf(c) < 0) {
+				if (c < 64) {
+					low |= 1L << c;
+				}
+				else {
+					high |= 1L << c;
+				}
+			}
+		}
+		TOKEN_LOW = low;
+		TOKEN_HIGH = high;
+	}
+
 	/** name0, value0, name1, value1, … with names already lower-case. */
 	private final String[] pairs;
 
@@ -153,7 +175,8 @@ public final class Headers {
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			if (c > 126 || c <= 32 || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+			long mask = (c < 64) ? TOKEN_LOW : TOKEN_HIGH; // a shift by c uses c's low six bits
+			if (c > 127 || (mask & (1L << c)) == 0) {
 				return false;
 			}
 		}

@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -132,15 +133,23 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		});
 		connection.started(cycle);
 		cycle.run(this.application, scope);
-		return writer.finished(() -> {
-			connection.ended(cycle);
-			if (recording) {
-				CompletedRequest completed = completed(scope, cycle, body, started, route);
-				this.accessLog.log(completed);
-				observer.requestFinished(completed);
-			}
-			responseCompleted();
-		});
+		if (writer.isFinished()) { // the common answer-at-once application: no lambda, no publisher to wait on
+			ended(connection, cycle, scope, body, started, route, observer);
+			return Mono.empty();
+		}
+		return writer.finished().doFinally((signal) -> ended(connection, cycle, scope, body, started, route, observer));
+	}
+
+	/** The response is done (or the handler's publisher cancelled): the access line, the listener, the request limit. */
+	private void ended(HttpConnection connection, HttpCycle cycle, HttpScope scope, RequestBodyReceiver body,
+			long started, @Nullable MatchedRoute route, RequestObserver observer) {
+		connection.ended(cycle);
+		if (this.listener != UviServerListener.NOOP || this.accessLog.isEnabled()) {
+			CompletedRequest completed = completed(scope, cycle, body, started, route);
+			this.accessLog.log(completed);
+			observer.requestFinished(completed);
+		}
+		responseCompleted();
 	}
 
 	/** reactor-netty's request is its connection; {@code withConnection} is the API's way for any other. */

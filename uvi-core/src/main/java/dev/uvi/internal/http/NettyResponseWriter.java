@@ -57,17 +57,9 @@ final class NettyResponseWriter implements ResponseWriter {
 		return Mono.fromFuture(this.finished, true);
 	}
 
-	/**
-	 * @param whenDone runs once, when the response is done (or the handler's publisher is cancelled)
-	 * @return what the reactor-netty handler returns; when the response is done already (an application
-	 *     that answered at once), {@code whenDone} has run and the publisher is plain empty
-	 */
-	Mono<Void> finished(Runnable whenDone) {
-		if (this.finished.isDone()) {
-			whenDone.run();
-			return Mono.empty();
-		}
-		return finished().doFinally((signal) -> whenDone.run());
+	/** @return true once the response is done: an application that answered at once needs no publisher */
+	boolean isFinished() {
+		return this.finished.isDone();
 	}
 
 	@Override
@@ -154,7 +146,7 @@ final class NettyResponseWriter implements ResponseWriter {
 		out.clear(); // reactor-netty pre-sets transfer-encoding: chunked
 		this.defaults.addTo(out);
 		for (int i = 0; i < headers.size(); i++) {
-			out.add(headers.name(i), headers.value(i));
+			out.add(NettyHeaderNames.of(headers.name(i)), headers.value(i));
 		}
 		return out;
 	}
