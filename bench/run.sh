@@ -29,6 +29,10 @@ fi
 # Pinned to one CPU a JVM would pick SerialGC and a heap sized from 24 GiB: fix both, the same for
 # every JVM target, so the comparison is between servers, not GC defaults (bench/README.md).
 JVM_FLAGS=(-XX:+UseParallelGC -Xms256m -Xmx256m)
+BOOT_METRICS_BINDERS=$(printf 'org.springframework.boot.micrometer.metrics.autoconfigure.%s,' \
+	jvm.JvmMetricsAutoConfiguration system.SystemMetricsAutoConfiguration \
+	logging.logback.LogbackMetricsAutoConfiguration)
+BOOT_METRICS_BINDERS=${BOOT_METRICS_BINDERS%,}
 KEEP_ALIVE=60 # seconds; long enough for the idle-connection test, wrk closes its own
 WS_DEPTH=${BENCH_WS_DEPTH:-1} # WebSocket messages in flight per connection
 declare -A PORT=([plain]=18001 [uvi]=18002 [uvicorn]=18003 [webflux]=18004 [hypercorn]=18005)
@@ -79,13 +83,19 @@ target_command() {
 		webflux-h2) h2c=(--server.http2.enabled=true) ;; # h2c on Netty when there is no TLS
 		esac
 	fi
+	# Metrics off means nothing records: uvi's request metrics, and Boot's JVM, system and logback binders,
+	# which handle a JMX notification per GC and put a turbo filter in front of every log-level check.
+	local metrics_off=()
+	if [[ ${BENCH_UVI_METRICS:-0} != 1 ]]; then
+		metrics_off=(--uvi.metrics.enabled=false "--spring.autoconfigure.exclude=$BOOT_METRICS_BINDERS")
+	fi
 	case ${1%-h2} in
 	plain) CMD=(java "${JVM_FLAGS[@]}" "${jfr[@]}" -Dbench.loops=1 -Dbench.idleSeconds=$KEEP_ALIVE "${h2c[@]}"
 		-cp "$cp" dev.uvi.bench.plain.PlainServer "$port") ;;
 	uvi) jar=$(sample_jar) || return 1
 		CMD=(java "${JVM_FLAGS[@]}" "${jfr[@]}" -jar "$jar" --uvi.port="$port" --uvi.access-log=false
 		--uvi.workers=1 --uvi.timeout-keep-alive=$KEEP_ALIVE --logging.level.root=warn "${h2c[@]}"
-		--uvi.metrics.enabled=$([[ ${BENCH_UVI_METRICS:-0} == 1 ]] && echo true || echo false)) ;;
+		"${metrics_off[@]}") ;;
 	uvicorn) CMD=($PYTHON -m uvicorn asgi_app:app --port "$port" --workers 1 --no-access-log --loop uvloop
 		--http httptools --ws websockets --timeout-keep-alive $KEEP_ALIVE) ;;
 	hypercorn) CMD=($PYTHON -m hypercorn asgi_app:app --bind 127.0.0.1:"$port" --workers 1
