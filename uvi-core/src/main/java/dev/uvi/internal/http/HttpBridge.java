@@ -119,8 +119,8 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 			return webSocket(request, response, channel);
 		}
 		boolean listening = this.listener != UviServerListener.NOOP;
-		boolean recording = listening || this.accessLog.isEnabled(); // a CompletedRequest is wanted
-		long started = recording ? System.nanoTime() : 0;
+		boolean wanted = listening || this.accessLog.isEnabled(); // decided once: a CompletedRequest is wanted
+		long started = wanted ? System.nanoTime() : 0;
 		HttpConnection connection = HttpConnection.of(request, channel);
 		MatchedRoute route = listening ? new MatchedRoute() : null;
 		HttpScope scope = this.scopes.http(request, connection, route);
@@ -131,25 +131,37 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		HttpCycle cycle = new HttpCycle(writer, body, head, (status) -> {
 			// the access line is written when the response completes, from the cycle's record
 		});
+		Recording recording = wanted ? new Recording(scope, body, started, route, observer) : null;
 		connection.started(cycle);
 		cycle.run(this.application, scope);
 		if (writer.isFinished()) { // the common answer-at-once application: no lambda, no publisher to wait on
-			ended(connection, cycle, scope, body, started, route, observer);
+			ended(connection, cycle, recording);
 			return Mono.empty();
 		}
-		return writer.finished().doFinally((signal) -> ended(connection, cycle, scope, body, started, route, observer));
+		return writer.finished().doFinally((signal) -> ended(connection, cycle, recording));
 	}
 
 	/** The response is done (or the handler's publisher cancelled): the access line, the listener, the request limit. */
-	private void ended(HttpConnection connection, HttpCycle cycle, HttpScope scope, RequestBodyReceiver body,
-			long started, @Nullable MatchedRoute route, RequestObserver observer) {
+	private void ended(HttpConnection connection, HttpCycle cycle, @Nullable Recording recording) {
 		connection.ended(cycle);
-		if (this.listener != UviServerListener.NOOP || this.accessLog.isEnabled()) {
-			CompletedRequest completed = completed(scope, cycle, body, started, route);
+		if (recording != null) {
+			CompletedRequest completed = recording.completed(cycle);
 			this.accessLog.log(completed);
-			observer.requestFinished(completed);
+			recording.observer().requestFinished(completed);
 		}
 		responseCompleted();
+	}
+
+	/** What the access line and the listener need of a request, kept only when one of them wants it. */
+	private record Recording(HttpScope scope, RequestBodyReceiver body, long started, @Nullable MatchedRoute route,
+			RequestObserver observer) {
+
+		CompletedRequest completed(HttpCycle cycle) {
+			return new CompletedRequest(this.scope, cycle.status(), cycle.responseHeaders(),
+					System.nanoTime() - this.started, this.body.received(), cycle.responseBytes(),
+					(this.route != null) ? this.route.template() : null, this.route != null && this.route.isNotFound(),
+					cycle.failure(), cycle.isComplete());
+		}
 	}
 
 	/** reactor-netty's request is its connection; {@code withConnection} is the API's way for any other. */
@@ -160,13 +172,6 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		Channel[] holder = new Channel[1];
 		request.withConnection((connection) -> holder[0] = connection.channel());
 		return holder[0];
-	}
-
-	private static CompletedRequest completed(HttpScope scope, HttpCycle cycle, RequestBodyReceiver body, long started,
-			@Nullable MatchedRoute route) {
-		return new CompletedRequest(scope, cycle.status(), cycle.responseHeaders(), System.nanoTime() - started,
-				body.received(), cycle.responseBytes(), (route != null) ? route.template() : null,
-				route != null && route.isNotFound(), cycle.failure(), cycle.isComplete());
 	}
 
 	/** uvicorn's {@code --limit-max-requests}: counts HTTP responses, not WebSockets. */
