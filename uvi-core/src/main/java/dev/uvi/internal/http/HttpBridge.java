@@ -1,8 +1,10 @@
 package dev.uvi.internal.http;
 
 import dev.uvi.asgi.AsgiApplication;
+import dev.uvi.asgi.ConnectionScope;
 import dev.uvi.asgi.HttpScope;
 import dev.uvi.asgi.WebSocketScope;
+import dev.uvi.middleware.ProxyHeaders;
 import dev.uvi.routing.MatchedRoute;
 import dev.uvi.server.CompletedRequest;
 import dev.uvi.server.UviConfig;
@@ -40,6 +42,9 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private final AccessLog accessLog;
 
+	/** The proxy-header rules, applied before a request is recorded; null when proxy headers are off. */
+	private final @Nullable ProxyHeaders proxyHeaders;
+
 	private final WebSocketConfig webSockets;
 
 	private final UviServerListener listener;
@@ -74,6 +79,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.onRequestLimit = onRequestLimit;
 		this.application = application;
 		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
+		this.proxyHeaders = ProxyHeaders.of(config.proxyHeaders());
 		this.defaultHeaders = new DefaultHeaders(config);
 		this.accessLog = new AccessLog(config.accessLog(), AccessLogFormat.compile(config.accessLogFormat()),
 				config.accessLogExclude());
@@ -123,7 +129,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		long started = wanted ? System.nanoTime() : 0;
 		HttpConnection connection = HttpConnection.of(request, channel);
 		MatchedRoute route = listening ? new MatchedRoute() : null;
-		HttpScope scope = this.scopes.http(request, connection, route);
+		HttpScope scope = proxied(this.scopes.http(request, connection, route));
 		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
 		boolean head = "HEAD".equals(scope.method());
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, head);
@@ -164,6 +170,11 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		}
 	}
 
+	/** The scope the application sees, and the access line and the listener report, as uvicorn's do. */
+	private <S extends ConnectionScope> S proxied(S scope) {
+		return (this.proxyHeaders != null) ? this.proxyHeaders.apply(scope) : scope;
+	}
+
 	/** reactor-netty's request is its connection; {@code withConnection} is the API's way for any other. */
 	private static Channel channelOf(HttpServerRequest request) {
 		if (request instanceof Connection connection) {
@@ -183,7 +194,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private Publisher<Void> webSocket(HttpServerRequest request, HttpServerResponse response, Channel channel) {
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
-		WebSocketScope scope = this.scopes.websocket(request, HttpConnection.of(request, channel));
+		WebSocketScope scope = proxied(this.scopes.websocket(request, HttpConnection.of(request, channel)));
 		FixedResponse invalid = WebSocketHandshake.validate(request);
 		if (invalid != null) {
 			this.accessLog.logWebSocket(scope, Integer.toString(invalid.status()));

@@ -98,7 +98,7 @@ public final class NettyUviServer implements UviServer {
 		startLifespan();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-		HttpBridge bridge = new HttpBridge(this.config, ServerPipeline.withProxyHeaders(this.config, this.application),
+		HttpBridge bridge = new HttpBridge(this.config, this.application,
 				this.lifespan::state, requestLimit(), this::requestLimitReached);
 		HttpServer server = ServerPipeline.create(this.config, bridge, loops, channels);
 		if (tls != null) {

@@ -1,9 +1,6 @@
 package dev.uvi.internal.server;
 
-import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.internal.http.HttpBridge;
-import dev.uvi.middleware.ProxyHeadersMiddleware;
-import dev.uvi.server.ProxyHeadersConfig;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServerListener;
 import io.netty.channel.ChannelOption;
@@ -44,14 +41,6 @@ final class ServerPipeline {
 				: server.host(config.host()).port(config.port());
 	}
 
-	/** The proxy-header middleware goes outermost, once, as in uvicorn's {@code Config.load()}. */
-	static AsgiApplication withProxyHeaders(UviConfig config, AsgiApplication application) {
-		ProxyHeadersConfig proxy = config.proxyHeaders();
-		if (!proxy.enabled()) {
-			return application;
-		}
-		return new ProxyHeadersMiddleware(application, proxy.trustedHosts(), proxy.forwardedHost(), proxy.forwarded());
-	}
 
 	/** @return whether the server speaks HTTP/2 over TLS (ALPN) */
 	static boolean h2(UviConfig config) {
