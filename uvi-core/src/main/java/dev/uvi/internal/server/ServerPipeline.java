@@ -41,7 +41,6 @@ final class ServerPipeline {
 				: server.host(config.host()).port(config.port());
 	}
 
-
 	/** @return whether the server speaks HTTP/2 over TLS (ALPN) */
 	static boolean h2(UviConfig config) {
 		return config.tls() != null && config.http2().enabled();
