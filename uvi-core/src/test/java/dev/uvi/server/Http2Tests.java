@@ -7,6 +7,7 @@ import dev.uvi.asgi.Headers;
 import dev.uvi.asgi.HttpResponseBody;
 import dev.uvi.asgi.HttpResponseStart;
 import dev.uvi.asgi.HttpScope;
+import dev.uvi.http.RequestBodies;
 import dev.uvi.testing.ServerFixture;
 import dev.uvi.testing.TestApps;
 import java.net.URI;
@@ -16,11 +17,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.HttpProtocol;
 
-/** Cleartext HTTP/2 (h2c) by prior knowledge and by upgrade; every route works unchanged over it. */
+/**
+ * Cleartext HTTP/2 (h2c) by prior knowledge and by upgrade; every route works unchanged over it, and
+ * {@code max-request-body-size} holds for its streams.
+ */
 class Http2Tests {
 
 	@RegisterExtension
@@ -90,6 +100,53 @@ class Http2Tests {
 			.block(Duration.ofSeconds(10));
 		assertThat(late).isEqualTo("reset");
 		assertThat(get(client, "/")).isEqualTo("200 version 2");
+	}
+
+	/** Reads the body (up to 1 MiB) and answers its length; tells {@code outcome} how the read ended. */
+	private static AsgiApplication bodyCounter(CompletableFuture<String> outcome) {
+		return (scope, receive, send) -> (scope instanceof HttpScope)
+				? RequestBodies.readAll(receive, 1 << 20).whenComplete((body, error) -> outcome
+					.complete((error != null) ? "failed: " + error.getClass().getSimpleName() : "read " + body.length))
+					.thenCompose((body) -> TestApps.sendText(send, 200, "got " + body.length))
+				: CompletableFuture.failedFuture(new IllegalStateException("no lifespan"));
+	}
+
+	private static String post(reactor.netty.http.client.HttpClient client, Publisher<ByteBuf> body) {
+		return client.post().uri("/").send(body).responseSingle((response, content) -> content.asString()
+			.defaultIfEmpty("")
+			.map((text) -> response.status().code() + " " + text)).block(Duration.ofSeconds(10));
+	}
+
+	private static Flux<ByteBuf> chunks(int count, int size) {
+		return Flux.range(0, count).map((i) -> Unpooled.wrappedBuffer(new byte[size]));
+	}
+
+	@Test
+	void declaredBodyOverTheLimitGets413AndTheApplicationNeverRuns() {
+		CompletableFuture<String> outcome = new CompletableFuture<>();
+		int port = this.fixture.start(bodyCounter(outcome),
+				(b) -> b.http2(Http2Config.defaults().withH2c(true)).maxRequestBodySize(1000));
+		reactor.netty.http.client.HttpClient client = priorKnowledge(port);
+		String answer = client.headers((h) -> h.set("content-length", "2000")).post().uri("/")
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(new byte[2000])))
+			.responseSingle((response, content) -> content.asString().defaultIfEmpty("")
+				.map((text) -> response.status().code() + " " + text))
+			.block(Duration.ofSeconds(10));
+		assertThat(answer).isEqualTo("413 Content Too Large");
+		assertThat(outcome).isNotDone();
+		assertThat(post(client, chunks(1, 1000))).as("the connection serves on").isEqualTo("200 got 1000");
+	}
+
+	@Test
+	void streamedBodyGrowingPastTheLimitGets413AndTheApplicationSeesTheDisconnect() throws Exception {
+		CompletableFuture<String> outcome = new CompletableFuture<>();
+		int port = this.fixture.start(bodyCounter(outcome),
+				(b) -> b.http2(Http2Config.defaults().withH2c(true)).maxRequestBodySize(10_000));
+		reactor.netty.http.client.HttpClient client = priorKnowledge(port);
+		String answer = post(client, chunks(8, 4096)); // no content-length: 32 KiB in DATA frames
+		assertThat(answer).isEqualTo("413 Content Too Large");
+		assertThat(outcome.get(5, TimeUnit.SECONDS)).startsWith("failed: ");
+		assertThat(post(client, chunks(2, 4096))).isEqualTo("200 got 8192");
 	}
 
 	@Test

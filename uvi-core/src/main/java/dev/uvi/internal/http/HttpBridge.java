@@ -42,6 +42,9 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private final AccessLog accessLog;
 
+	/** {@code max-request-body-size} for HTTP/2 streams, which the HTTP/1.1 guards never see. */
+	private final StreamLimits streamLimits;
+
 	/** The proxy-header rules, applied before a request is recorded; null when proxy headers are off. */
 	private final @Nullable ProxyHeaders proxyHeaders;
 
@@ -80,6 +83,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.application = application;
 		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
 		this.proxyHeaders = ProxyHeaders.of(config.proxyHeaders());
+		this.streamLimits = new StreamLimits(config);
 		this.defaultHeaders = new DefaultHeaders(config);
 		this.accessLog = new AccessLog(config.accessLog(), AccessLogFormat.compile(config.accessLogFormat()),
 				config.accessLogExclude());
@@ -124,6 +128,12 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		if (this.webSockets.enabled() && WebSocketHandshake.isUpgrade(request)) {
 			return webSocket(request, response, channel);
 		}
+		long declaredLength = RequestHeadRules.bodyLength(request.requestHeaders());
+		boolean stream = request.version().majorVersion() == 2; // an HTTP/2 stream: no HTTP/1.1 guard saw it
+		FixedResponse refusal = stream ? this.streamLimits.refusal(declaredLength) : null;
+		if (refusal != null) {
+			return answer(response, channel, refusal);
+		}
 		boolean listening = this.listener != UviServerListener.NOOP;
 		boolean wanted = listening || this.accessLog.isEnabled(); // decided once: a CompletedRequest is wanted
 		long started = wanted ? System.nanoTime() : 0;
@@ -133,10 +143,13 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		RequestObserver observer = listening ? this.listener.requestStarted(scope) : RequestObserver.NOOP;
 		boolean head = "HEAD".equals(scope.method());
 		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, head);
-		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, RequestHeadRules.bodyLength(request.requestHeaders()));
+		RequestBodyReceiver body = new RequestBodyReceiver(request::receive, declaredLength);
 		HttpCycle cycle = new HttpCycle(writer, body, head, (status) -> {
 			// the access line is written when the response completes, from the cycle's record
 		});
+		if (stream) {
+			this.streamLimits.limit(body, cycle);
+		}
 		Recording recording = wanted ? new Recording(scope, body, started, route, observer) : null;
 		connection.started(cycle);
 		cycle.run(this.application, scope);
@@ -193,18 +206,24 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 	}
 
 	private Publisher<Void> webSocket(HttpServerRequest request, HttpServerResponse response, Channel channel) {
-		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
 		WebSocketScope scope = proxied(this.scopes.websocket(request, HttpConnection.of(request, channel)));
 		FixedResponse invalid = WebSocketHandshake.validate(request);
 		if (invalid != null) {
 			this.accessLog.logWebSocket(scope, Integer.toString(invalid.status()));
-			writer.writeFull(invalid.status(), invalid.headers(), invalid.body());
-			return writer.finished();
+			return answer(response, channel, invalid);
 		}
+		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
 		WebSocketCycle cycle = new WebSocketCycle(scope, response, channel, writer, this.webSockets,
 				this.defaultHeaders, this.accessLog, this.listener, this.openWebSockets::add,
 				this.openWebSockets::remove);
 		cycle.run(this.application);
 		return cycle.handler();
+	}
+
+	/** The server's own answer, given instead of running the application. */
+	private Publisher<Void> answer(HttpServerResponse response, Channel channel, FixedResponse answer) {
+		NettyResponseWriter writer = new NettyResponseWriter(response, channel, this.defaultHeaders, false);
+		writer.writeFull(answer.status(), answer.headers(), answer.body());
+		return writer.finished();
 	}
 }

@@ -128,6 +128,11 @@ final class HttpCycle implements Receive, Send {
 	 * a cancelled task), one that has is cut off.
 	 */
 	void cancel() {
+		cancel(FixedResponse.INTERNAL_SERVER_ERROR);
+	}
+
+	/** Ends the request for the server's own reason: {@code answer} if no response has started, else a reset. */
+	void cancel(FixedResponse answer) {
 		State before;
 		synchronized (this) {
 			before = this.state;
@@ -136,7 +141,7 @@ final class HttpCycle implements Receive, Send {
 			}
 		}
 		if (before == State.AWAITING_START) {
-			respondWith(FixedResponse.INTERNAL_SERVER_ERROR);
+			respondWith(answer);
 		}
 		else if (before == State.HEAD_PENDING || before == State.STREAMING || before == State.TRAILERS) {
 			this.writer.abort();

@@ -48,6 +48,12 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 	/** The response is complete or the client has gone: nothing more will be read. */
 	private boolean ended;
 
+	/** Bytes beyond which the body is refused, 0 for none: set only where no guard below counts them. */
+	private long limit;
+
+	private Runnable overLimit = () -> {
+	};
+
 	/**
 	 * @param source the request body, subscribed on the first {@code receive()} (which is when
 	 *     reactor-netty answers {@code Expect: 100-continue})
@@ -57,6 +63,16 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 		this.source = source;
 		this.contentLength = contentLength;
 		this.bodyDone = (contentLength == 0);
+	}
+
+	/**
+	 * Refuses a body that grows past {@code limit}: reading stops, {@code overLimit} runs (the server's
+	 * answer) and the application's {@code receive()} gets {@code http.disconnect}. For HTTP/2 streams,
+	 * which the HTTP/1.1 {@link RequestGuard} never sees; set before the application runs.
+	 */
+	void limit(long limit, Runnable overLimit) {
+		this.limit = limit;
+		this.overLimit = overLimit;
 	}
 
 	CompletionStage<InboundMessage> receive() {
@@ -135,6 +151,11 @@ final class RequestBodyReceiver implements Subscriber<ByteBuf> {
 
 	@Override
 	public void onNext(ByteBuf buffer) {
+		if (this.limit > 0 && received() + buffer.readableBytes() > this.limit) {
+			this.overLimit.run();
+			end();
+			return;
+		}
 		byte[] bytes = ByteBufUtil.getBytes(buffer);
 		deliver(bytes, false);
 	}
