@@ -1,6 +1,7 @@
 package dev.uvi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.uvi.asgi.AsgiApplication;
 import dev.uvi.asgi.Headers;
@@ -147,6 +148,43 @@ class Http2Tests {
 		assertThat(answer).isEqualTo("413 Content Too Large");
 		assertThat(outcome.get(5, TimeUnit.SECONDS)).startsWith("failed: ");
 		assertThat(post(client, chunks(2, 4096))).isEqualTo("200 got 8192");
+	}
+
+	@Test
+	void streamsOverTheConcurrencyLimitGet503AndEndedOnesFreeTheirPlace() throws Exception {
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		CompletableFuture<Void> firstRunning = new CompletableFuture<>();
+		AsgiApplication app = (scope, receive, send) -> {
+			if (!(scope instanceof HttpScope http)) {
+				return CompletableFuture.failedFuture(new IllegalStateException("no lifespan"));
+			}
+			if (http.path().equals("/wait")) {
+				firstRunning.complete(null);
+				return release.thenCompose((v) -> TestApps.sendText(send, 200, "waited"));
+			}
+			return TestApps.sendText(send, 200, "quick");
+		};
+		int port = this.fixture.start(app, (b) -> b.http2(Http2Config.defaults().withH2c(true)).limitConcurrency(1));
+		reactor.netty.http.client.HttpClient client = priorKnowledge(port);
+		CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> get(client, "/wait"));
+		firstRunning.get(5, TimeUnit.SECONDS);
+		assertThat(get(client, "/")).isEqualTo("503 Service Unavailable");
+		release.complete(null);
+		assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("200 waited");
+		// the place is freed as the response ends, which the client may see a moment before the server counts it
+		await().atMost(Duration.ofSeconds(5)).until(() -> get(client, "/").equals("200 quick"));
+	}
+
+	@Test
+	void upgradedConnectionUnderALimitOfOneServesRequestAfterRequest() throws Exception {
+		int port = this.fixture.start(APP, (b) -> b.http2(Http2Config.defaults().withH2c(true)).limitConcurrency(1));
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode() + " " + response.body()).as("request %d", i).isEqualTo("200 version 2");
+		}
 	}
 
 	@Test

@@ -8,12 +8,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * response has not ended. A new request is refused with uvicorn's 503 when more than the limit of
  * connections are open (its own included) or the limit of requests is already in progress; uvicorn
  * refuses one earlier ({@code connections >= N}), so that its N=1 serves nothing, where here it
- * serves one connection at a time. WebSocket handshakes are never refused, as in uvicorn.
+ * serves one connection at a time. WebSocket handshakes are never refused, as in uvicorn. An HTTP/2
+ * stream counts as a request; its connection is not counted (no HTTP/1.1 guard sees it open).
  */
 final class ConcurrencyLimit {
 
 	/** No limit: every request is admitted, nothing is counted. */
 	static final ConcurrencyLimit NONE = new ConcurrencyLimit(0);
+
+	/** @return the limit of this configuration, {@link #NONE} for none */
+	static ConcurrencyLimit of(int limit) {
+		return (limit > 0) ? new ConcurrencyLimit(limit) : NONE;
+	}
 
 	private final int limit;
 

@@ -42,7 +42,10 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	private final AccessLog accessLog;
 
-	/** {@code max-request-body-size} for HTTP/2 streams, which the HTTP/1.1 guards never see. */
+	/** {@code limit-concurrency}, counted for HTTP/1.1 connections and requests and HTTP/2 streams alike. */
+	private final ConcurrencyLimit concurrency;
+
+	/** The limits for HTTP/2 streams, which the HTTP/1.1 guards never see. */
 	private final StreamLimits streamLimits;
 
 	/** The proxy-header rules, applied before a request is recorded; null when proxy headers are off. */
@@ -83,7 +86,8 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.application = application;
 		this.scopes = new ScopeFactory(config.rootPath(), lifespanState);
 		this.proxyHeaders = ProxyHeaders.of(config.proxyHeaders());
-		this.streamLimits = new StreamLimits(config);
+		this.concurrency = ConcurrencyLimit.of(config.limitConcurrency());
+		this.streamLimits = new StreamLimits(config, this.concurrency);
 		this.defaultHeaders = new DefaultHeaders(config);
 		this.accessLog = new AccessLog(config.accessLog(), AccessLogFormat.compile(config.accessLogFormat()),
 				config.accessLogExclude());
@@ -93,7 +97,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 
 	/** @return the pipeline hook that guards every HTTP/1.1 connection (limits, malformed input) */
 	public RequestGuards requestGuards(UviConfig config) {
-		return new RequestGuards(config, this.defaultHeaders);
+		return new RequestGuards(config, this.defaultHeaders, this.concurrency);
 	}
 
 	/** Closes every open WebSocket with 1012 ("service restart"), uvicorn's first step of a shutdown. */
@@ -130,7 +134,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		}
 		long declaredLength = RequestHeadRules.bodyLength(request.requestHeaders());
 		boolean stream = request.version().majorVersion() == 2; // an HTTP/2 stream: no HTTP/1.1 guard saw it
-		FixedResponse refusal = stream ? this.streamLimits.refusal(declaredLength) : null;
+		FixedResponse refusal = stream ? this.streamLimits.admit(declaredLength) : null;
 		if (refusal != null) {
 			return answer(response, channel, refusal);
 		}
@@ -154,15 +158,21 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		connection.started(cycle);
 		cycle.run(this.application, scope);
 		if (writer.isFinished()) { // the common answer-at-once application: no lambda, no publisher to wait on
-			ended(connection, cycle, recording);
+			ended(connection, cycle, recording, stream);
 			return Mono.empty();
 		}
-		return writer.finished().doFinally((signal) -> ended(connection, cycle, recording));
+		return writer.finished().doFinally((signal) -> ended(connection, cycle, recording, stream));
 	}
 
-	/** The response is done (or the handler's publisher cancelled): the access line, the listener, the request limit. */
-	private void ended(HttpConnection connection, HttpCycle cycle, @Nullable Recording recording) {
+	/**
+	 * The response is done (or the handler's publisher cancelled): the access line, the listener, the
+	 * request limit, and an HTTP/2 stream's place in {@code limit-concurrency}.
+	 */
+	private void ended(HttpConnection connection, HttpCycle cycle, @Nullable Recording recording, boolean stream) {
 		connection.ended(cycle);
+		if (stream) {
+			this.streamLimits.ended();
+		}
 		if (recording != null) {
 			CompletedRequest completed = recording.completed(cycle);
 			this.accessLog.log(completed);

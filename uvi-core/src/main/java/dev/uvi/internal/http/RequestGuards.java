@@ -36,12 +36,11 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 	/**
 	 * @param config the limits to apply
 	 * @param defaultHeaders the server's one set of default headers, for the refusals
+	 * @param concurrency the server's one {@code limit-concurrency} count, HTTP/2 streams' too
 	 */
-	RequestGuards(UviConfig config, DefaultHeaders defaultHeaders) {
-		this.settings = new Settings(defaultHeaders,
-				(config.limitConcurrency() > 0) ? new ConcurrencyLimit(config.limitConcurrency())
-						: ConcurrencyLimit.NONE,
-				config.maxRequestBodySize(), config.timeoutRequestHeader().toNanos(), config.listener());
+	RequestGuards(UviConfig config, DefaultHeaders defaultHeaders, ConcurrencyLimit concurrency) {
+		this.settings = new Settings(defaultHeaders, concurrency, config.maxRequestBodySize(),
+				config.timeoutRequestHeader().toNanos(), config.listener());
 	}
 
 	@Override

@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code max-request-body-size} for HTTP/2 streams. The HTTP/1.1 {@link RequestGuard} sits in a
- * connection's pipeline and never sees a stream, so the bridge asks this instead: a declared
+ * {@code limit-concurrency} and {@code max-request-body-size} for HTTP/2 streams. The HTTP/1.1
+ * {@link RequestGuard} sits in a connection's pipeline and never sees a stream, so the bridge asks
+ * this instead. A stream over the concurrency limit gets uvicorn's 503, counted in the same
+ * {@link ConcurrencyLimit} as HTTP/1.1 requests. A declared
  * content-length over the limit gets 413 before the application runs, and a body that grows past it
  * ends the request with 413 (a reset once the response has started) while the application's
  * {@code receive()} gets {@code http.disconnect}. Each refusal ends that stream only; the connection's
@@ -21,39 +23,55 @@ final class StreamLimits {
 
 	private final long maxBodySize;
 
+	private final ConcurrencyLimit concurrency;
+
 	private final UviServerListener listener;
 
-	StreamLimits(UviConfig config) {
+	StreamLimits(UviConfig config, ConcurrencyLimit concurrency) {
 		this.maxBodySize = config.maxRequestBodySize();
+		this.concurrency = concurrency;
 		this.listener = config.listener();
 	}
 
 	/**
+	 * Admits a stream, counting it as a request in progress until {@link #ended()}, or refuses it.
 	 * @param declaredLength the request's content-length, -1 when it declares none
 	 * @return the answer to give instead of running the application, or null to run it
 	 */
-	@Nullable FixedResponse refusal(long declaredLength) {
+	@Nullable FixedResponse admit(long declaredLength) {
 		if (this.maxBodySize > 0 && declaredLength > this.maxBodySize) {
-			rejected("Content-Length " + declaredLength + " over the limit");
+			rejected(FixedResponse.CONTENT_TOO_LARGE, "Content-Length " + declaredLength + " over the limit");
 			return FixedResponse.CONTENT_TOO_LARGE;
 		}
+		if (!this.concurrency.tryStartRequest()) {
+			logger.warn("Exceeded concurrency limit.");
+			rejected(FixedResponse.SERVICE_UNAVAILABLE, null);
+			return FixedResponse.SERVICE_UNAVAILABLE;
+		}
 		return null;
+	}
+
+	/** An admitted stream's response has ended, or the stream has gone. */
+	void ended() {
+		this.concurrency.requestEnded();
 	}
 
 	/** Makes {@code body} end {@code cycle} with 413 once it grows past the limit. */
 	void limit(RequestBodyReceiver body, HttpCycle cycle) {
 		if (this.maxBodySize > 0) {
 			body.limit(this.maxBodySize, () -> {
-				rejected("body over the limit");
+				rejected(FixedResponse.CONTENT_TOO_LARGE, "body over the limit");
 				cycle.cancel(FixedResponse.CONTENT_TOO_LARGE);
 			});
 		}
 	}
 
-	private void rejected(String reason) {
-		logger.debug("Invalid HTTP request received (413, HTTP/2 stream): {}", reason);
+	private void rejected(FixedResponse answer, @Nullable String reason) {
+		if (reason != null) {
+			logger.debug("Invalid HTTP request received ({}, HTTP/2 stream): {}", answer.status(), reason);
+		}
 		if (this.listener != UviServerListener.NOOP) {
-			this.listener.requestRejected(RequestGuard.rejectionReason(FixedResponse.CONTENT_TOO_LARGE));
+			this.listener.requestRejected(RequestGuard.rejectionReason(answer));
 		}
 	}
 }
