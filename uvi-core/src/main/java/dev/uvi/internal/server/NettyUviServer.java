@@ -98,8 +98,8 @@ public final class NettyUviServer implements UviServer {
 		startLifespan();
 		LoopResources loops = LoopResources.create("uvi-http", this.config.workers(), true);
 		ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-		HttpBridge bridge = new HttpBridge(this.config, this.application,
-				this.lifespan::state, requestLimit(), this::requestLimitReached);
+		HttpBridge bridge = new HttpBridge(this.config, this.application, this.lifespan::state, requestLimit(),
+				this::requestLimitReached);
 		HttpServer server = ServerPipeline.create(this.config, bridge, loops, channels);
 		if (tls != null) {
 			// each new handshake asks for the current provider, so reloadTls reaches new connections at once

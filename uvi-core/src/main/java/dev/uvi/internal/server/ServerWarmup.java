@@ -96,8 +96,7 @@ final class ServerWarmup {
 		UviConfig config = UviConfig.builder().host(loopback.getHostAddress()).port(0).workers(1).accessLog(false)
 			.build();
 		LoopResources loops = LoopResources.create("uvi-warmup", 1, true);
-		HttpBridge bridge = new HttpBridge(config, ServerWarmup::answer,
-				Map::of);
+		HttpBridge bridge = new HttpBridge(config, ServerWarmup::answer, Map::of);
 		DisposableServer server = null;
 		try {
 			server = ServerPipeline.create(config, bridge, loops, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
