@@ -115,10 +115,10 @@ def describe(env):
     print(f"- JVM flags (every JVM target): `{env.get('jvm', '?')}`; servers on core 0, load on core 1")
     busy = (env.get("busy_start", "0"), env.get("busy_end", "0"))
     if busy != ("0", "0"):
-        print(f"- **disturbed:** other Maven/surefire processes were running on this 2-core machine "
+        print(f"- **disturbed:** other Maven/surefire processes or JVMs were running on this 2-core machine "
               f"(at start: {busy[0]}, at end: {busy[1]}); absolute figures are low and noisy, ratios less so")
     else:
-        print("- no other Maven/surefire process was running at the start or end of the measurements")
+        print("- no other Maven/surefire process or JVM was running at the start or end of the measurements")
     print()
 
 

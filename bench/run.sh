@@ -6,7 +6,7 @@
 #   BENCH_TARGETS="..."    subset/order of: plain uvi uvicorn webflux hypercorn
 #   BENCH_SKIP_BUILD=1     reuse the jars already built
 #   UVI_SAMPLE_JAR=path    benchmark another build of the sample app
-#   BENCH_WAIT_QUIET=600   wait up to 600 s for other Maven/surefire processes to end first
+#   BENCH_WAIT_QUIET=600   wait up to 600 s for other Maven/surefire processes and JVMs to end first
 #   BENCH_JFR=1            record uvi with JDK Flight Recorder into bench/out/uvi.jfr
 #   BENCH_UVI_METRICS=1    run the sample app with its Micrometer metrics on (off by default: no other target records any)
 set -euo pipefail
@@ -361,18 +361,26 @@ slow_download() {
 	done
 }
 
-# With BENCH_WAIT_QUIET=N, waits up to N seconds for other builds to finish before measuring.
+# With BENCH_WAIT_QUIET=N, waits up to N seconds for other builds and JVMs to finish before measuring.
 wait_quiet() {
 	local limit=${BENCH_WAIT_QUIET:-0} waited=0
 	while ((waited < limit)) && (($(others_busy) > 0)); do
-		((waited % 60 == 0)) && log "waiting for other builds to finish ($waited s of $limit)"
+		((waited % 60 == 0)) && log "waiting for other builds and JVMs to finish ($waited s of $limit)"
 		sleep 5
 		waited=$((waited + 5))
 	done
 }
 
-# Other engineers' Maven builds share these two cores; RESULTS.md says whether any ran.
-others_busy() { { pgrep -f 'surefire|plexus-classworlds' || true; } | wc -l; }
+# Other engineers' Maven builds share these two cores, and so does any JVM left running (a test's
+# server, an earlier run's target): counts those that are not this run's targets. RESULTS.md says.
+others_busy() {
+	local ours=" ${PID[*]} " count pid
+	count=$({ pgrep -f 'surefire|plexus-classworlds' || true; } | wc -l)
+	for pid in $(pgrep -x java || true); do
+		[[ $ours == *" $pid "* ]] || count=$((count + 1))
+	done
+	echo "$count"
+}
 
 main() {
 	ulimit -n "$(ulimit -Hn)"
