@@ -47,6 +47,7 @@ class Http2Tests {
 				.thenCompose((v) -> send.send(HttpResponseBody.chunk(bytes("a"))))
 				.thenCompose((v) -> send.send(HttpResponseBody.chunk(bytes("b"))))
 				.thenCompose((v) -> send.send(HttpResponseBody.last(bytes("c"))));
+			case "/ends" -> TestApps.sendText(send, 200, http.client().host() + " " + http.server());
 			case "/boom" -> CompletableFuture.failedFuture(new IllegalStateException("boom"));
 			case "/late" -> send.send(HttpResponseStart.of(200, Headers.empty()))
 				.thenCompose((v) -> send.send(HttpResponseBody.chunk(bytes("part"))))
@@ -78,6 +79,15 @@ class Http2Tests {
 		int port = start();
 		assertThat(get(priorKnowledge(port), "/")).isEqualTo("200 version 2");
 		assertThat(get(priorKnowledge(port), "/stream")).isEqualTo("200 abc");
+	}
+
+	@Test
+	void everyStreamOfAConnectionHasItsEnds() {
+		int port = start();
+		reactor.netty.http.client.HttpClient client = priorKnowledge(port);
+		String expected = "200 127.0.0.1 127.0.0.1:" + port;
+		assertThat(get(client, "/ends")).isEqualTo(expected);
+		assertThat(get(client, "/ends")).as("a later stream, ends shared with the first").isEqualTo(expected);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.uvi.internal.http;
 
 import dev.uvi.asgi.Address;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.AttributeKey;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,26 +19,22 @@ final class HttpConnection {
 
 	private static final AttributeKey<HttpConnection> KEY = AttributeKey.valueOf("uvi.connection");
 
-	private final @Nullable Address client;
+	/** On an HTTP/2 connection's channel: the ends its streams share. */
+	private static final AttributeKey<Ends> ENDS = AttributeKey.valueOf("uvi.ends");
 
-	private final @Nullable Address server;
-
-	private final @Nullable Map<String, Object> tls;
+	private final Ends ends;
 
 	private final AtomicReference<@Nullable HttpCycle> inFlight = new AtomicReference<>();
 
-	private HttpConnection(@Nullable Address client, @Nullable Address server, @Nullable Map<String, Object> tls) {
-		this.client = client;
-		this.server = server;
-		this.tls = tls;
+	private HttpConnection(Ends ends) {
+		this.ends = ends;
 	}
 
 	/** @return the connection's state, created (and its close listener registered) by its first request */
 	static HttpConnection of(HttpServerRequest request, Channel channel) {
 		HttpConnection connection = channel.attr(KEY).get();
 		if (connection == null) {
-			connection = new HttpConnection(ScopeFactory.address(request.remoteAddress()),
-					ScopeFactory.address(channel.localAddress()), TlsExtension.of(channel));
+			connection = new HttpConnection(ends(request, channel));
 			channel.attr(KEY).set(connection);
 			HttpConnection registered = connection;
 			channel.closeFuture().addListener((future) -> registered.closed());
@@ -52,16 +49,41 @@ final class HttpConnection {
 	}
 
 	@Nullable Address client() {
-		return this.client;
+		return this.ends.client();
 	}
 
 	@Nullable Address server() {
-		return this.server;
+		return this.ends.server();
 	}
 
 	/** @return the {@code tls} extension's content, null without TLS */
 	@Nullable Map<String, Object> tls() {
-		return this.tls;
+		return this.ends.tls();
+	}
+
+	/**
+	 * An HTTP/2 stream is a channel of its own, one per request: its ends are its connection's, so
+	 * they are worked out once per connection (addresses formatted, pipelines searched for TLS).
+	 */
+	private static Ends ends(HttpServerRequest request, Channel channel) {
+		if (!(channel instanceof Http2StreamChannel stream)) {
+			return Ends.of(request, channel);
+		}
+		Ends shared = stream.parent().attr(ENDS).get();
+		if (shared == null) {
+			shared = Ends.of(request, channel);
+			stream.parent().attr(ENDS).set(shared); // streams run on their connection's event loop
+		}
+		return shared;
+	}
+
+	/** The two ends' addresses and the {@code tls} extension: fixed for a connection's life. */
+	private record Ends(@Nullable Address client, @Nullable Address server, @Nullable Map<String, Object> tls) {
+
+		static Ends of(HttpServerRequest request, Channel channel) {
+			return new Ends(ScopeFactory.address(request.remoteAddress()), ScopeFactory.address(channel.localAddress()),
+					TlsExtension.of(channel));
+		}
 	}
 
 	void started(HttpCycle cycle) {
