@@ -161,6 +161,28 @@ class Http2Tests {
 	}
 
 	@Test
+	void bodyGrowingPastTheLimitAfterTheResponseStartedResetsTheStream() throws Exception {
+		CompletableFuture<String> outcome = new CompletableFuture<>();
+		AsgiApplication startsFirst = (scope, receive, send) -> (scope instanceof HttpScope)
+				? send.send(HttpResponseStart.of(200, Headers.of("content-type", "text/plain")))
+					.thenCompose((v) -> send.send(HttpResponseBody.chunk(bytes("started "))))
+					.thenCompose((v) -> RequestBodies.readAll(receive, 1 << 20))
+					.whenComplete((body, error) -> outcome.complete((error != null) ? "failed" : "read " + body.length))
+					.thenCompose((body) -> send.send(HttpResponseBody.last(bytes("read " + body.length))))
+				: CompletableFuture.failedFuture(new IllegalStateException("no lifespan"));
+		int port = this.fixture.start(startsFirst,
+				(b) -> b.http2(Http2Config.defaults().withH2c(true)).maxRequestBodySize(10_000));
+		reactor.netty.http.client.HttpClient client = priorKnowledge(port);
+		String answer = client.post().uri("/").send(chunks(8, 4096))
+			.responseSingle((response, content) -> content.asString().map((text) -> "complete " + text))
+			.onErrorResume((error) -> Mono.just("reset"))
+			.block(Duration.ofSeconds(10));
+		assertThat(answer).isEqualTo("reset");
+		assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo("failed");
+		assertThat(get(client, "/")).as("the connection serves on").isEqualTo("200 started read 0");
+	}
+
+	@Test
 	void streamsOverTheConcurrencyLimitGet503AndEndedOnesFreeTheirPlace() throws Exception {
 		CompletableFuture<Void> release = new CompletableFuture<>();
 		CompletableFuture<Void> firstRunning = new CompletableFuture<>();
