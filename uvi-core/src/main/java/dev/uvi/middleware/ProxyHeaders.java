@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * header and the scope's {@code server}, and RFC 7239 {@code Forwarded}, when present, is used instead
  * of the {@code X-Forwarded-*} headers. An untrusted peer's headers change nothing.
  * <p>
- * The server applies these rules itself, before it records a request, so that the access log and the
- * metrics name the same client the application sees, as uvicorn's do (its middleware rewrites the
- * very scope its access log reads). {@link ProxyHeadersMiddleware} applies them as a middleware.
+ * The server applies these rules itself, before it records a request, so that the access log and a
+ * server listener see the same client the application sees, as uvicorn's access log does (its
+ * middleware rewrites the very scope the log reads). {@link ProxyHeadersMiddleware} applies them as
+ * a middleware.
  */
 public final class ProxyHeaders {
 

@@ -12,6 +12,7 @@ import dev.uvi.server.UviServerListener;
 import dev.uvi.server.UviServerListener.RequestObserver;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 			return webSocket(request, response, channel);
 		}
 		long declaredLength = RequestHeadRules.bodyLength(request.requestHeaders());
-		boolean stream = request.version().majorVersion() == 2; // an HTTP/2 stream: no HTTP/1.1 guard saw it
+		boolean stream = channel instanceof Http2StreamChannel; // no HTTP/1.1 guard sees a stream
 		FixedResponse refusal = stream ? this.streamLimits.admit(declaredLength) : null;
 		if (refusal != null) {
 			return answer(response, channel, refusal);

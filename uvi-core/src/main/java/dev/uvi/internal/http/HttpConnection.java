@@ -69,10 +69,11 @@ final class HttpConnection {
 		if (!(channel instanceof Http2StreamChannel stream)) {
 			return Ends.of(request, channel);
 		}
-		Ends shared = stream.parent().attr(ENDS).get();
+		Channel connection = stream.parent();
+		Ends shared = connection.attr(ENDS).get();
 		if (shared == null) {
-			shared = Ends.of(request, channel);
-			stream.parent().attr(ENDS).set(shared); // streams run on their connection's event loop
+			shared = Ends.of(request, connection);
+			connection.attr(ENDS).set(shared); // streams run on their connection's event loop
 		}
 		return shared;
 	}
@@ -80,9 +81,10 @@ final class HttpConnection {
 	/** The two ends' addresses and the {@code tls} extension: fixed for a connection's life. */
 	private record Ends(@Nullable Address client, @Nullable Address server, @Nullable Map<String, Object> tls) {
 
-		static Ends of(HttpServerRequest request, Channel channel) {
-			return new Ends(ScopeFactory.address(request.remoteAddress()), ScopeFactory.address(channel.localAddress()),
-					TlsExtension.of(channel));
+		/** @param connection the TCP connection's channel */
+		static Ends of(HttpServerRequest request, Channel connection) {
+			return new Ends(ScopeFactory.address(request.remoteAddress()),
+					ScopeFactory.address(connection.localAddress()), TlsExtension.of(connection));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.uvi.internal.http;
 
-import dev.uvi.server.UviServerListener;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -252,29 +251,12 @@ final class RequestGuard extends ChannelDuplexHandler {
 		if (this.refusal != null) {
 			return;
 		}
-		if (reason != null && logger.isDebugEnabled()) {
-			logger.debug("Invalid HTTP request received ({}): {}", response.status(), reason);
-		}
+		Refusals.report(this.settings.listener(), response, reason);
 		this.refusal = response;
 		this.refusalIndex = index;
-		if (this.settings.listener() != UviServerListener.NOOP) {
-			this.settings.listener().requestRejected(rejectionReason(response));
-		}
 		this.headStartedAt = 0;
 		cancelHeadTimer();
 		sendRefusalWhenDue();
-	}
-
-	/** The {@code reason} a listener (the {@code uvi.requests.rejected} counter) is told: stable, low-cardinality. */
-	static String rejectionReason(FixedResponse response) {
-		return switch (response.status()) {
-			case 503 -> "concurrency";
-			case 408 -> "header-timeout";
-			case 413 -> "too-large";
-			case 414 -> "uri-too-long";
-			case 431 -> "headers-too-large";
-			default -> "bad-request";
-		};
 	}
 
 	private void sendRefusalWhenDue() {

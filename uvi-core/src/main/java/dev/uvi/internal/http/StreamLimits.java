@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * content-length over the limit gets 413 before the application runs, and a body that grows past it
  * ends the request with 413 (a reset once the response has started) while the application's
  * {@code receive()} gets {@code http.disconnect}. Each refusal ends that stream only; the connection's
- * other streams go on, as HTTP/2 intends. Refusals are logged and counted as the HTTP/1.1 ones are.
+ * other streams go on, as HTTP/2 intends. Refusals are reported as the HTTP/1.1 ones are ({@link Refusals}).
  * (Header size is Netty's {@code maxHeaderListSize}, which answers 431 itself.)
  */
 final class StreamLimits {
@@ -40,12 +40,12 @@ final class StreamLimits {
 	 */
 	@Nullable FixedResponse admit(long declaredLength) {
 		if (this.maxBodySize > 0 && declaredLength > this.maxBodySize) {
-			rejected(FixedResponse.CONTENT_TOO_LARGE, "Content-Length " + declaredLength + " over the limit");
+			Refusals.report(this.listener, FixedResponse.CONTENT_TOO_LARGE, "HTTP/2 stream, Content-Length " + declaredLength + " over the limit");
 			return FixedResponse.CONTENT_TOO_LARGE;
 		}
 		if (!this.concurrency.tryStartRequest()) {
 			logger.warn("Exceeded concurrency limit.");
-			rejected(FixedResponse.SERVICE_UNAVAILABLE, null);
+			Refusals.report(this.listener, FixedResponse.SERVICE_UNAVAILABLE, null);
 			return FixedResponse.SERVICE_UNAVAILABLE;
 		}
 		return null;
@@ -60,18 +60,9 @@ final class StreamLimits {
 	void limit(RequestBodyReceiver body, HttpCycle cycle) {
 		if (this.maxBodySize > 0) {
 			body.limit(this.maxBodySize, () -> {
-				rejected(FixedResponse.CONTENT_TOO_LARGE, "body over the limit");
+				Refusals.report(this.listener, FixedResponse.CONTENT_TOO_LARGE, "HTTP/2 stream, body over the limit");
 				cycle.cancel(FixedResponse.CONTENT_TOO_LARGE);
 			});
-		}
-	}
-
-	private void rejected(FixedResponse answer, @Nullable String reason) {
-		if (reason != null) {
-			logger.debug("Invalid HTTP request received ({}, HTTP/2 stream): {}", answer.status(), reason);
-		}
-		if (this.listener != UviServerListener.NOOP) {
-			this.listener.requestRejected(RequestGuard.rejectionReason(answer));
 		}
 	}
 }

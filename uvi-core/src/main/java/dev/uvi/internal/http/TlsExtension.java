@@ -2,7 +2,6 @@ package dev.uvi.internal.http;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.AttributeKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -18,29 +17,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ASGI {@code tls} scope extension: the client certificate chain (PEM), its subject, the TLS
  * version (as the spec's integer, {@code 0x0304} for 1.3) and the cipher suite (by name; the JDK
- * does not expose IANA numbers). Built once per connection and kept on the channel.
+ * does not expose IANA numbers). Built once per connection.
  */
 final class TlsExtension {
-
-	private static final AttributeKey<Map<String, Object>> KEY = AttributeKey.valueOf("uvi.tls");
 
 	private TlsExtension() {
 	}
 
-	/** @return the extension's content, or null for a connection without TLS */
-	static @Nullable Map<String, Object> of(Channel channel) {
-		Channel connection = (channel.parent() != null && channel.pipeline().get(SslHandler.class) == null)
-				? channel.parent() : channel; // an HTTP/2 stream's TLS is its parent connection's
+	/**
+	 * @param connection the TCP connection's channel (an HTTP/2 stream's parent): called once per
+	 *     connection, by {@link HttpConnection}, which keeps the result
+	 * @return the extension's content, or null for a connection without TLS
+	 */
+	static @Nullable Map<String, Object> of(Channel connection) {
 		SslHandler ssl = connection.pipeline().get(SslHandler.class);
-		if (ssl == null) {
-			return null;
-		}
-		Map<String, Object> cached = connection.attr(KEY).get();
-		if (cached == null) {
-			cached = describe(ssl.engine().getSession());
-			connection.attr(KEY).set(cached);
-		}
-		return cached;
+		return (ssl != null) ? describe(ssl.engine().getSession()) : null;
 	}
 
 	private static Map<String, Object> describe(SSLSession session) {
