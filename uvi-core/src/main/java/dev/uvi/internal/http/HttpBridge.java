@@ -13,6 +13,7 @@ import dev.uvi.server.UviServerListener.RequestObserver;
 import dev.uvi.server.WebSocketConfig;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,14 @@ public final class HttpBridge implements BiFunction<HttpServerRequest, HttpServe
 		this.listener = config.listener();
 	}
 
-	/** @return the pipeline hook that guards every HTTP/1.1 connection (limits, malformed input) */
-	public RequestGuards requestGuards(UviConfig config) {
-		return new RequestGuards(config, this.defaultHeaders, this.concurrency);
+	/**
+	 * @param keepAlive the keep-alive timeout the guards keep; zero where reactor-netty's
+	 * {@code idleTimeout} keeps it
+	 * @return the pipeline hook that guards every HTTP/1.1 connection (limits, malformed input, the
+	 * keep-alive timeout)
+	 */
+	public RequestGuards requestGuards(UviConfig config, Duration keepAlive) {
+		return new RequestGuards(config, this.defaultHeaders, this.concurrency, keepAlive);
 	}
 
 	/** Closes every open WebSocket with 1012 ("service restart"), uvicorn's first step of a shutdown. */

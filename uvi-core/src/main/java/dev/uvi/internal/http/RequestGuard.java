@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,10 +60,14 @@ final class RequestGuard extends ChannelDuplexHandler {
 	/** Body bytes still to come for a {@code Content-Length} body, -1 for a chunked one. */
 	private long bodyRemaining;
 
-	/** When the first bytes of the head now being read arrived (nanoTime), 0 when no head is pending. */
-	private long headStartedAt;
+	/** Set when the first bytes of a head arrive (or the connection opens), cleared when the head is read. */
+	private final ConnectionDeadline head;
 
-	private @Nullable ScheduledFuture<?> headTimer;
+	/**
+	 * Set while the connection is idle between requests, cleared when bytes arrive; null when
+	 * reactor-netty's {@code idleTimeout} keeps the time instead (a server that speaks HTTP/2).
+	 */
+	private final @Nullable ConnectionDeadline keepAlive;
 
 	private @Nullable FixedResponse refusal;
 
@@ -77,6 +80,9 @@ final class RequestGuard extends ChannelDuplexHandler {
 
 	RequestGuard(RequestGuards.Settings settings) {
 		this.settings = settings;
+		this.head = new ConnectionDeadline(settings.headerTimeoutNanos(), this::headTimedOut);
+		this.keepAlive = (settings.keepAliveNanos() > 0)
+				? new ConnectionDeadline(settings.keepAliveNanos(), this::keepAliveExpired) : null;
 	}
 
 	/** @return true while no body is being read: the bytes arriving now belong to a request head */
@@ -94,9 +100,12 @@ final class RequestGuard extends ChannelDuplexHandler {
 		return this.refusal != null;
 	}
 
-	/** Bytes arrived: if they start a head, its clock starts. */
+	/** Bytes arrived: the connection is not idle, and if they start a head, its clock starts. */
 	void bytesArrived() {
-		if (this.headStartedAt == 0 && awaitingHead()) {
+		if (this.keepAlive != null) {
+			this.keepAlive.clear();
+		}
+		if (!this.head.isSet() && awaitingHead()) {
 			startHeadClock();
 		}
 	}
@@ -116,6 +125,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 		this.settings.concurrency().connectionOpened();
 		ctx.channel().closeFuture().addListener((future) -> connectionClosed());
 		startHeadClock(); // a connection that sends nothing is a head that never arrives
+		becameIdle(); // and an idle connection, as reactor-netty's idleTimeout has it
 		super.channelActive(ctx);
 	}
 
@@ -137,7 +147,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 	}
 
 	private void readHead(ChannelHandlerContext ctx, HttpRequest request) {
-		this.headStartedAt = 0;
+		this.head.clear();
 		DecoderResult result = request.decoderResult();
 		String violation = result.isFailure() ? String.valueOf(result.cause().getMessage())
 				: RequestHeadRules.violation(request);
@@ -189,6 +199,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 		}
 		if (content instanceof LastHttpContent) {
 			this.inBody = false;
+			idleIfDone(); // an application may have answered before the request's end arrived
 		}
 		ctx.fireChannelRead(content);
 	}
@@ -224,13 +235,21 @@ final class RequestGuard extends ChannelDuplexHandler {
 
 	@Override
 	public void handlerRemoved(ChannelHandlerContext ctx) {
-		cancelHeadTimer();
+		cancelDeadlines();
 	}
 
 	private void responseEnded() {
 		this.completed++;
 		this.responseStarted = false;
 		this.settings.concurrency().requestEnded();
+		idleIfDone();
+	}
+
+	/** No request is on the connection, nor the start of one: the keep-alive timeout runs. */
+	private void idleIfDone() {
+		if (this.completed == this.admitted && !this.inBody && !this.head.isSet()) {
+			becameIdle();
+		}
 	}
 
 	private void connectionClosed() {
@@ -238,7 +257,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 			return;
 		}
 		this.closed = true;
-		cancelHeadTimer();
+		cancelDeadlines();
 		for (int i = this.completed; i < this.admitted; i++) {
 			this.settings.concurrency().requestEnded();
 		}
@@ -254,8 +273,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 		Refusals.report(this.settings.listener(), response, reason);
 		this.refusal = response;
 		this.refusalIndex = index;
-		this.headStartedAt = 0;
-		cancelHeadTimer();
+		cancelDeadlines();
 		sendRefusalWhenDue();
 	}
 
@@ -293,34 +311,37 @@ final class RequestGuard extends ChannelDuplexHandler {
 	}
 
 	private void startHeadClock() {
-		this.headStartedAt = System.nanoTime();
 		ChannelHandlerContext ctx = this.context;
-		if (this.headTimer == null && ctx != null) {
-			this.headTimer = ctx.executor().schedule(this::headTimerFired, this.settings.headerTimeoutNanos(),
-					TimeUnit.NANOSECONDS);
+		if (ctx != null) {
+			this.head.set(ctx.executor());
 		}
 	}
 
-	/** One timer per connection, re-armed only while a head is pending: no scheduling per request. */
-	private void headTimerFired() {
-		this.headTimer = null;
-		ChannelHandlerContext ctx = this.context;
-		if (this.headStartedAt == 0 || this.closed || ctx == null) {
-			return;
+	private void headTimedOut() {
+		if (!this.closed && this.context != null) {
+			refuse(FixedResponse.REQUEST_TIMEOUT, this.admitted, "request head not complete within the timeout");
 		}
-		long left = this.settings.headerTimeoutNanos() - (System.nanoTime() - this.headStartedAt);
-		if (left > 0) {
-			this.headTimer = ctx.executor().schedule(this::headTimerFired, left, TimeUnit.NANOSECONDS);
-			return;
-		}
-		refuse(FixedResponse.REQUEST_TIMEOUT, this.admitted, "request head not complete within the timeout");
 	}
 
-	private void cancelHeadTimer() {
-		ScheduledFuture<?> timer = this.headTimer;
-		if (timer != null) {
-			timer.cancel(false);
-			this.headTimer = null;
+	private void becameIdle() {
+		ChannelHandlerContext ctx = this.context;
+		if (this.keepAlive != null && ctx != null) {
+			this.keepAlive.set(ctx.executor());
+		}
+	}
+
+	/** uvicorn's {@code timeout-keep-alive}: the idle connection is closed, nothing is sent. */
+	private void keepAliveExpired() {
+		ChannelHandlerContext ctx = this.context;
+		if (!this.closed && ctx != null) {
+			ctx.close();
+		}
+	}
+
+	private void cancelDeadlines() {
+		this.head.cancel();
+		if (this.keepAlive != null) {
+			this.keepAlive.cancel();
 		}
 	}
 

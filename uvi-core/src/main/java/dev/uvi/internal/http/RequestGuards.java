@@ -9,6 +9,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.SocketAddress;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.NettyPipeline;
@@ -37,10 +38,11 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 	 * @param config the limits to apply
 	 * @param defaultHeaders the server's one set of default headers, for the refusals
 	 * @param concurrency the server's one {@code limit-concurrency} count, HTTP/2 streams' too
+	 * @param keepAlive the keep-alive timeout the guards keep; zero where reactor-netty keeps it
 	 */
-	RequestGuards(UviConfig config, DefaultHeaders defaultHeaders, ConcurrencyLimit concurrency) {
+	RequestGuards(UviConfig config, DefaultHeaders defaultHeaders, ConcurrencyLimit concurrency, Duration keepAlive) {
 		this.settings = new Settings(defaultHeaders, concurrency, config.maxRequestBodySize(),
-				config.timeoutRequestHeader().toNanos(), config.listener());
+				config.timeoutRequestHeader().toNanos(), keepAlive.toNanos(), config.listener());
 	}
 
 	@Override
@@ -99,6 +101,6 @@ public final class RequestGuards implements ChannelPipelineConfigurer {
 
 	/** What every connection's guard shares: one concurrency count for the whole server. */
 	record Settings(DefaultHeaders defaultHeaders, ConcurrencyLimit concurrency, long maxBodySize,
-			long headerTimeoutNanos, UviServerListener listener) {
+			long headerTimeoutNanos, long keepAliveNanos, UviServerListener listener) {
 	}
 }

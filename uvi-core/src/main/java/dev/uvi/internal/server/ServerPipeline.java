@@ -5,6 +5,7 @@ import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServerListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
+import java.time.Duration;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -18,22 +19,31 @@ final class ServerPipeline {
 	private ServerPipeline() {
 	}
 
+	/**
+	 * An HTTP/1.1-only server leaves the keep-alive timeout to uvi's guards, one task per connection;
+	 * reactor-netty's {@code idleTimeout} adds a handler and schedules a task per request, and is used
+	 * only where HTTP/2 connections need it too.
+	 */
 	static HttpServer create(UviConfig config, HttpBridge bridge, LoopResources loops, ChannelGroup channels) {
+		HttpProtocol[] protocols = protocols(config);
+		boolean http11Only = protocols.length == 1;
 		HttpServer server = HttpServer.create()
 			.runOn(loops, UnixSocket.preferNative(config))
 			.channelGroup(channels)
 			.option(ChannelOption.SO_BACKLOG, config.backlog())
-			.doOnChannelInit(bridge.requestGuards(config))
-			.idleTimeout(config.timeoutKeepAlive())
+			.doOnChannelInit(bridge.requestGuards(config, http11Only ? config.timeoutKeepAlive() : Duration.ZERO))
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(config.maxRequestLineSize())
 				.maxHeaderSize(config.maxHeaderSize()))
-			.protocol(protocols(config))
+			.protocol(protocols)
 			.http2Settings((settings) -> settings.maxConcurrentStreams(config.http2().maxConcurrentStreams())
 				.initialWindowSize(config.http2().initialWindowSize())
 				.maxHeaderListSize(config.http2().maxHeaderListSize())
 				// rapid reset (CVE-2023-44487): at most 200 client resets in 30 s, Netty's own default
 				.maxDecodedRstFramesPerWindow(200, 30))
 			.handle(bridge);
+		if (!http11Only) {
+			server = server.idleTimeout(config.timeoutKeepAlive());
+		}
 		if (config.listener() != UviServerListener.NOOP) {
 			server = server.childObserve(new ConnectionCounter(config.listener()));
 		}
