@@ -6,9 +6,12 @@ import dev.uvi.asgi.WebSocketDisconnect;
 import dev.uvi.testing.RawWebSocket;
 import dev.uvi.testing.ServerFixture;
 import dev.uvi.testing.WebSocketApps;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What real clients refuse to send, written frame by frame: each gets the close code RFC 6455 names. */
 class WebSocketProtocolErrorTests {
@@ -22,10 +25,15 @@ class WebSocketProtocolErrorTests {
 		return RawWebSocket.open(this.fixture.start(WebSocketApps.echo(this.disconnect)), "/ws");
 	}
 
-	@Test
-	void invalidUtf8InATextMessageClosesWith1007() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "c328", // a lead byte without its continuation
+			"c0af", "e080af", "f08080af", // overlong forms of '/'
+			"eda080", "edbfbf", // UTF-16 surrogates, which UTF-8 may not encode
+			"f4908080", "f5808080", // past U+10FFFF
+			"e282", "ff", "80" }) // cut short; bytes that never occur
+	void invalidUtf8InATextMessageClosesWith1007(String hex) throws Exception {
 		try (RawWebSocket socket = open()) {
-			socket.frame(0x81, new byte[] { (byte) 0xc3, (byte) 0x28 }, true);
+			socket.frame(0x81, HexFormat.of().parseHex(hex), true);
 			assertThat(socket.readCloseCode()).isEqualTo(1007);
 		}
 	}

@@ -40,6 +40,18 @@ class WebSocketTests {
 	private final CompletableFuture<WebSocketDisconnect> disconnect = new CompletableFuture<>();
 
 	@Test
+	void textOfEveryUtf8LengthIsEchoedIntactEvenSplitAcrossFragments() throws Exception {
+		int port = this.fixture.start(WebSocketApps.echo(this.disconnect));
+		WebSocketClient client = WebSocketClient.open(port, "/ws");
+		String text = "a\u00e9\u20ac\ud834\udd1e"; // one, two, three and four bytes in UTF-8
+		client.socket().sendText(text, true).get(5, TimeUnit.SECONDS);
+		assertThat(client.next()).isEqualTo("text:" + text);
+		client.socket().sendText("\u20ac", false); // each fragment whole characters: the client encodes per frame
+		client.socket().sendText("\ud834\udd1e", true).get(5, TimeUnit.SECONDS);
+		assertThat(client.next()).isEqualTo("text:\u20ac\ud834\udd1e");
+	}
+
+	@Test
 	void textAndBinaryMessagesAreEchoedWithTheChosenSubprotocol() throws Exception {
 		int port = this.fixture.start(WebSocketApps.echo(this.disconnect));
 		WebSocketClient client = WebSocketClient.open(port, "/ws", "chat.v0", "echo.v1");
