@@ -1,25 +1,15 @@
 package dev.uvi.internal.http;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +26,6 @@ import org.slf4j.LoggerFactory;
 final class RequestGuard extends ChannelDuplexHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
-
-	/** How long a refused client may keep sending before the connection is closed under it. */
-	private static final long LINGER_MILLIS = 1000;
 
 	private final RequestGuards.Settings settings;
 
@@ -153,7 +140,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 				: RequestHeadRules.violation(request);
 		if (violation != null) {
 			ReferenceCountUtil.release(request);
-			FixedResponse answer = result.isFailure() ? responseTo(result.cause()) : FixedResponse.BAD_REQUEST;
+			FixedResponse answer = result.isFailure() ? Refusals.responseTo(result.cause()) : FixedResponse.BAD_REQUEST;
 			refuse(answer, this.admitted, violation);
 			return;
 		}
@@ -288,26 +275,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 			ctx.close(); // that request's response has begun or ended: closing is the only answer left
 			return;
 		}
-		FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-				HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
-		this.settings.defaultHeaders().addTo(full.headers());
-		response.headers().forEach(full.headers()::add);
-		ctx.writeAndFlush(full).addListener((ChannelFutureListener) (future) -> lingerAndClose(ctx));
-	}
-
-	/**
-	 * Half-closes, so the client reads the answer and the end of stream, then drops whatever it still
-	 * sends for a moment: closing with unread input would reset the connection and could destroy the
-	 * answer before the client has read it.
-	 */
-	private static void lingerAndClose(ChannelHandlerContext ctx) {
-		if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
-			duplex.shutdownOutput();
-			ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-		}
-		else {
-			ctx.close();
-		}
+		Refusals.sendAndClose(ctx, response, this.settings.defaultHeaders());
 	}
 
 	private void startHeadClock() {
@@ -343,15 +311,5 @@ final class RequestGuard extends ChannelDuplexHandler {
 		if (this.keepAlive != null) {
 			this.keepAlive.cancel();
 		}
-	}
-
-	private static FixedResponse responseTo(Throwable cause) {
-		if (cause instanceof TooLongHttpLineException) {
-			return FixedResponse.URI_TOO_LONG;
-		}
-		if (cause instanceof TooLongHttpHeaderException) {
-			return FixedResponse.HEADER_FIELDS_TOO_LARGE;
-		}
-		return FixedResponse.BAD_REQUEST;
 	}
 }
