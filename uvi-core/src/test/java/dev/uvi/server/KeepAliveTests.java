@@ -53,17 +53,18 @@ class KeepAliveTests {
 
 	@Test
 	void connectionUsedMoreOftenThanTheTimeoutStaysOpenLongPastIt() throws Exception {
-		int port = this.fixture.start(TestApps.text("ok"), (b) -> b.timeoutKeepAlive(Duration.ofMillis(400)));
+		int port = this.fixture.start(TestApps.text("ok"), (b) -> b.timeoutKeepAlive(Duration.ofMillis(800)));
 		try (RawHttpClient client = RawHttpClient.connect(port, Duration.ofSeconds(10))) {
 			long before = System.nanoTime();
 			int requests = 0;
-			// idle gaps of 100 ms, the scenario itself: over 1.2 s the one task fires and re-arms several times
-			while (Duration.ofNanos(System.nanoTime() - before).compareTo(Duration.ofMillis(1200)) < 0) {
+			// idle gaps of 100 ms, the scenario itself: over 2.5 s the one task fires and re-arms at least
+			// twice, and a stall of up to 0.7 s in this JVM still leaves the connection open
+			while (Duration.ofNanos(System.nanoTime() - before).compareTo(Duration.ofMillis(2500)) < 0) {
 				assertThat(client.send(GET).readResponse().status()).isEqualTo(200);
 				requests++;
 				Thread.sleep(100);
 			}
-			assertThat(requests).isGreaterThan(3);
+			assertThat(requests).isGreaterThan(5);
 			assertThat(client.isClosedByServer()).isTrue(); // and once idle, it goes
 		}
 	}
