@@ -32,9 +32,15 @@ final class Refusals {
 	private Refusals() {
 	}
 
-	/** @param reason what was wrong, for the debug line; null when the caller logged it already */
+	/**
+	 * @param reason what was wrong, for the debug line; a 503 (only {@code limit-concurrency} gives
+	 *     one) is uvicorn's warning instead, whatever the reason
+	 */
 	static void report(UviServerListener listener, FixedResponse response, @Nullable String reason) {
-		if (reason != null && logger.isDebugEnabled()) {
+		if (response == FixedResponse.SERVICE_UNAVAILABLE) {
+			logger.warn("Exceeded concurrency limit.");
+		}
+		else if (reason != null && logger.isDebugEnabled()) {
 			logger.debug("Invalid HTTP request received ({}): {}", response.status(), reason);
 		}
 		if (listener != UviServerListener.NOOP) {

@@ -11,8 +11,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connection's gate between Netty's HTTP decoder and reactor-netty: every decoded request passes
@@ -21,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * requests over {@code limit-concurrency} get uvi's {@link FixedResponse} (reactor-netty's own answer
  * to a decoding failure is an empty 400) and a closed connection. Responses to earlier pipelined
  * requests go out first: a refusal waits for them, counting the responses that pass here on their
- * way out. After a {@code 101} the connection is a WebSocket and the guard steps aside.
+ * way out. Seeing every request begin and every response end, it also keeps the keep-alive timeout
+ * where the server speaks HTTP/1.1 only. After a {@code 101} the connection is a WebSocket and the
+ * guard steps aside.
  */
 final class RequestGuard extends ChannelDuplexHandler {
-
-	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
 
 	private final RequestGuards.Settings settings;
 
@@ -153,7 +151,6 @@ final class RequestGuard extends ChannelDuplexHandler {
 		boolean upgrade = WebSocketHandshake.isUpgrade(request.method(), request.headers());
 		if (!upgrade && !this.settings.concurrency().tryStartRequest()) {
 			ReferenceCountUtil.release(request);
-			logger.warn("Exceeded concurrency limit.");
 			refuse(FixedResponse.SERVICE_UNAVAILABLE, this.admitted, null);
 			return;
 		}

@@ -3,8 +3,6 @@ package dev.uvi.internal.http;
 import dev.uvi.server.UviConfig;
 import dev.uvi.server.UviServerListener;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code limit-concurrency} and {@code max-request-body-size} for HTTP/2 streams. The HTTP/1.1
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * (Header size is Netty's {@code maxHeaderListSize}, which answers 431 itself.)
  */
 final class StreamLimits {
-
-	private static final Logger logger = LoggerFactory.getLogger(ServerLoggers.ERROR);
 
 	private final long maxBodySize;
 
@@ -44,7 +40,6 @@ final class StreamLimits {
 			return FixedResponse.CONTENT_TOO_LARGE;
 		}
 		if (!this.concurrency.tryStartRequest()) {
-			logger.warn("Exceeded concurrency limit.");
 			Refusals.report(this.listener, FixedResponse.SERVICE_UNAVAILABLE, null);
 			return FixedResponse.SERVICE_UNAVAILABLE;
 		}
